@@ -1,0 +1,95 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+
+namespace Lux
+{
+    /// <summary>
+    /// A monitor of a host, as niri names it (<c>"DP-1"</c>, <c>"eDP-1"</c>).
+    /// <paramref name="Refresh"/> is in Hz and always a float in Nix (niri rejects <c>60</c>).
+    /// </summary>
+    public sealed record Display(string Name, int Width, int Height, double Refresh)
+    {
+        /// <summary>Left edge in the global layout, in logical pixels.</summary>
+        public int X { get; init; }
+
+        /// <summary>Top edge in the global layout, in logical pixels.</summary>
+        public int Y { get; init; }
+
+        /// <summary>Output scale; absent leaves niri's automatic choice.</summary>
+        public double? Scale { get; init; }
+
+        /// <summary>Rotation in degrees: 0, 90, 180 or 270.</summary>
+        public int Rotation { get; init; }
+
+        /// <summary>Variable refresh rate.</summary>
+        public bool VariableRefreshRate { get; init; }
+    }
+
+    /// <summary>A host's monitors: <c>[new Display("DP-1", 2560, 1440, 165.0)]</c>.</summary>
+    [CollectionBuilder(typeof(Displays), nameof(Create))]
+    public sealed class Displays : IReadOnlyList<Display>
+    {
+        private readonly Display[] items;
+
+        private Displays(Display[] items) => this.items = items;
+
+        public static Displays Create(ReadOnlySpan<Display> items) => new(items.ToArray());
+
+        public int Count => items.Length;
+
+        public Display this[int index] => items[index];
+
+        public IEnumerator<Display> GetEnumerator() => ((IEnumerable<Display>)items).GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>Inline OpenSSH public keys, one per entry.</summary>
+    [CollectionBuilder(typeof(SshKeys), nameof(Create))]
+    public sealed class SshKeys : IReadOnlyList<string>
+    {
+        private readonly string[] items;
+
+        private SshKeys(string[] items) => this.items = items;
+
+        public static SshKeys Create(ReadOnlySpan<string> items) => new(items.ToArray());
+
+        public int Count => items.Length;
+
+        public string this[int index] => items[index];
+
+        public IEnumerator<string> GetEnumerator() => ((IEnumerable<string>)items).GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>
+    /// How a host decrypts SOPS secrets. SOPS is host-owned: the host names its key sources
+    /// and which of its users may read the admin key (they join the <c>sops-users</c> group).
+    /// </summary>
+    public sealed record Sops
+    {
+        /// <summary>An SSH host key used as an age identity (<c>sops.age.sshKeyPaths</c>).</summary>
+        public string? HostSshKeyPath { get; init; }
+
+        /// <summary>The admin age key file, provisioned out of band (<c>sops.age.keyFile</c>).</summary>
+        public string? AdminKeyPath { get; init; }
+
+        /// <summary>Users whose home-manager SOPS decrypts with the admin key. Each must be on the host.</summary>
+        public Users AdminKeyUsers { get; init; } = [];
+
+        /// <summary>The default secrets file, relative to nix-out (<c>sops.defaultSopsFile</c>).</summary>
+        public string? DefaultSopsFile { get; init; }
+    }
+
+    /// <summary>
+    /// The SSH recovery policy: this host can only be reached over SSH, so OpenSSH must stay usable
+    /// for <paramref name="Users"/> and closed to everything else.
+    /// </summary>
+    public sealed record SshRecovery(Users Users);
+
+    /// <summary>A hand-written Nix file in the config project, brought into nix-out verbatim (listed as an AdditionalFile).</summary>
+    public sealed record NixFile(string Path);
+}

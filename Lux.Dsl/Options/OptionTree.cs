@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+
+namespace Lux
+{
+    /// <summary>
+    /// An attribute set of options keyed by name (<c>users.users.&lt;name&gt;</c>, <c>programs.niri.settings.outputs."DP-1"</c>).
+    /// </summary>
+    [NixOptions]
+    public sealed class AttrsOf<T> where T : new()
+    {
+        private readonly Dictionary<string, T> entries = new();
+
+        public T this[string name]
+        {
+            get => entries.TryGetValue(name, out var entry) ? entry : entries[name] = new T();
+            set => entries[name] = value;
+        }
+    }
+
+    /// <summary>
+    /// A node of an option tree. <see cref="Set"/> defines any option path below it that the typed tree
+    /// does not reach: <c>os.Set("boot.loader.systemd-boot.enable", true)</c>, <c>os.Set("programs.niri.package", Nix.Raw("pkgs.niri"))</c>.
+    /// </summary>
+    public abstract class OptionNode
+    {
+        /// <summary>Defines the option at <paramref name="path"/> (dot-separated, relative to this node) to <paramref name="value"/>.</summary>
+        public void Set(string path, object? value) { }
+    }
+}
