@@ -1,0 +1,24 @@
+namespace Lux.Config;
+
+/// <summary>
+/// The OpenSSH server and every user's authorized keys. Only the host's own users may log in;
+/// no passwords, no root.
+/// </summary>
+[Feature]
+public sealed record OpenSsh : Feature
+{
+    [PerHost]
+    void Server(Host host, NixOS os)
+    {
+        os.Services.OpenSsh.Enable = true;
+        os.Services.OpenSsh.OpenFirewall = true;
+        os.Services.OpenSsh.Settings.PasswordAuthentication = false;
+        os.Services.OpenSsh.Settings.KbdInteractiveAuthentication = false;
+        os.Services.OpenSsh.Settings.PermitRootLogin = "no";
+        os.Services.OpenSsh.Settings.AllowUsers = host.Users.Names;
+    }
+
+    [PerUser]
+    void AuthorizedKeys(User user, NixOS os) =>
+        os.Users.Users[user.Name].OpenSsh.AuthorizedKeys.Keys = user.AuthorizedSshKeys;
+}

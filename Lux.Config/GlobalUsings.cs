@@ -1,0 +1,3 @@
+global using System.Collections.Generic;
+global using System.Linq;
+global using Lux;

@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Lux.Generators.Model;
+using Lux.Generators.Parse;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Lux.Generators.Diagnostics
+{
+    /// <summary>
+    /// Reports every Lux diagnostic while you type. It runs the same stages as the generator on the whole
+    /// fleet once per compilation, then reports each diagnostic in the document it points at, so the
+    /// squiggle sits on the cause (the assignment in a feature, not the host that includes it).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class LuxAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            LuxDiagnostics.ById.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var compilation = start.Compilation;
+                var additionalFiles = start.Options.AdditionalFiles;
+                var fleet = new Lazy<ImmutableArray<DiagnosticInfo>>(() => Analyze(compilation, additionalFiles, start.CancellationToken),
+                    LazyThreadSafetyMode.ExecutionAndPublication);
+                start.RegisterSemanticModelAction(model =>
+                {
+                    var path = model.SemanticModel.SyntaxTree.FilePath;
+                    foreach (var info in fleet.Value)
+                    {
+                        if (info.Span.Path == path)
+                            model.ReportDiagnostic(ToDiagnostic(info, compilation));
+                    }
+                });
+                start.RegisterCompilationEndAction(end =>
+                {
+                    foreach (var info in fleet.Value)
+                    {
+                        if (info.Span.IsNone || compilation.SyntaxTrees.All(t => t.FilePath != info.Span.Path))
+                            end.ReportDiagnostic(ToDiagnostic(info, compilation));
+                    }
+                });
+            });
+        }
+
+        internal static ImmutableArray<DiagnosticInfo> Analyze(Compilation compilation, ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var declarations = CollectDeclarations(compilation, cancellationToken);
+                var nixFiles = additionalFiles.Where(f => f.Path.EndsWith(".nix", StringComparison.OrdinalIgnoreCase))
+                    .Select(f => new AdditionalNixFile(f.Path.Replace('\\', '/'), f.GetText(cancellationToken)?.ToString() ?? "")).ToList();
+                return FleetCompiler.Analyze(declarations, nixFiles).Diagnostics.ToImmutableArray();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return ImmutableArray.Create(new DiagnosticInfo("LUX0000", "Lux failed internally (" + e.GetType().Name + ": " + e.Message + "); please report this with the config that caused it", SourceSpan.None));
+            }
+        }
+
+        internal static List<DeclarationSpec> CollectDeclarations(Compilation compilation, CancellationToken cancellationToken)
+        {
+            var declarations = new List<DeclarationSpec>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                SemanticModel? model = null;
+                foreach (var type in tree.GetRoot(cancellationToken).DescendantNodes().OfType<TypeDeclarationSyntax>())
+                {
+                    if (type.AttributeLists.Count == 0)
+                        continue;
+                    // A host is judged with every feature it reaches, wherever they are declared, so the
+                    // fleet is read whole once per compilation (and shared by every document's report).
+#pragma warning disable RS1030
+                    model ??= compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                    if (model.GetDeclaredSymbol(type, cancellationToken) is not INamedTypeSymbol symbol || DeclarationParser.KindOf(symbol) is not { } kind)
+                        continue;
+                    declarations.Add(DeclarationParser.ParseSafely(symbol, type, model, kind, cancellationToken));
+                }
+            }
+            return declarations;
+        }
+
+        internal static Diagnostic ToDiagnostic(DiagnosticInfo info, Compilation compilation)
+        {
+            var descriptor = LuxDiagnostics.ById.TryGetValue(info.Id, out var d) ? d : LuxDiagnostics.Internal;
+            return Diagnostic.Create(descriptor, ToLocation(info.Span, compilation), info.AdditionalSpans.Select(s => ToLocation(s, compilation)), info.Message);
+        }
+
+        private static Location ToLocation(SourceSpan span, Compilation compilation)
+        {
+            if (span.IsNone)
+                return Location.None;
+            var tree = compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == span.Path);
+            return tree is null
+                ? Location.Create(span.Path, new TextSpan(span.Start, span.Length), new LinePositionSpan(new LinePosition(span.StartLine, span.StartColumn), new LinePosition(span.EndLine, span.EndColumn)))
+                : Location.Create(tree, new TextSpan(span.Start, span.Length));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Lux.Generators.Diagnostics
+{
+    /// <summary>
+    /// Every diagnostic Lux reports. LUX0xxx: the language subset and evaluation; LUX1xxx: the SSH recovery
+    /// policy; LUX2xxx: integrity of the fleet. Each has a page under docs/diagnostics/.
+    /// </summary>
+    internal static class LuxDiagnostics
+    {
+        private const string Language = "Lux.Language";
+        private const string EvaluationCategory = "Lux.Evaluation";
+        private const string Integrity = "Lux.Integrity";
+        private const string HelpBase = "docs/diagnostics/";
+
+        public static readonly DiagnosticDescriptor Internal = Error("LUX0000", "Lux failed internally",
+            "{0}", EvaluationCategory);
+
+        public static readonly DiagnosticDescriptor Unsupported = Error("LUX0001", "C# outside the Lux subset",
+            "{0}", Language);
+
+        public static readonly DiagnosticDescriptor GateShape = Error("LUX0002", "Stage gate with the wrong shape",
+            "{0}", Language);
+
+        public static readonly DiagnosticDescriptor Evaluation = Error("LUX0003", "Config cannot be evaluated",
+            "{0}", EvaluationCategory);
+
+        public static readonly DiagnosticDescriptor NotRepresentable = Error("LUX0004", "Value Nix cannot represent",
+            "{0}", EvaluationCategory);
+
+        public static readonly DiagnosticDescriptor IncludeCycle = Error("LUX0005", "Aspects include each other",
+            "{0}", EvaluationCategory);
+
+        public static readonly DiagnosticDescriptor MissingNixFile = Error("LUX0006", "Nix file not found",
+            "{0}", EvaluationCategory);
+
+        public static readonly DiagnosticDescriptor ConflictingDefinitions = Error("LUX2001", "Conflicting option definitions",
+            "{0}", Integrity);
+
+        public static readonly DiagnosticDescriptor UserNotOnHost = Error("LUX2002", "User named by a host fact is not on the host",
+            "{0}", Integrity);
+
+        public static readonly DiagnosticDescriptor DuplicateName = Error("LUX2003", "Duplicate name",
+            "{0}", Integrity);
+
+        public static readonly DiagnosticDescriptor MalformedSshKey = Error("LUX2004", "Malformed SSH public key",
+            "{0}", Integrity);
+
+        public static readonly DiagnosticDescriptor MalformedAgeRecipient = Error("LUX2005", "Malformed age recipient",
+            "{0}", Integrity);
+
+        public static readonly DiagnosticDescriptor PrivateKeyMaterial = Error("LUX2006", "Private key material in the config",
+            "{0}", Integrity);
+
+        /// <summary>All descriptors, by ID, for turning a <c>DiagnosticInfo</c> back into a Roslyn diagnostic.</summary>
+        public static readonly System.Collections.Immutable.ImmutableDictionary<string, DiagnosticDescriptor> ById =
+            new[] { Internal, Unsupported, GateShape, Evaluation, NotRepresentable, IncludeCycle, MissingNixFile,
+                    ConflictingDefinitions, UserNotOnHost, DuplicateName, MalformedSshKey, MalformedAgeRecipient, PrivateKeyMaterial }
+            .ToImmutableDictionary(d => d.Id);
+
+        private static DiagnosticDescriptor Error(string id, string title, string format, string category) =>
+            new(id, title, format, category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+                helpLinkUri: HelpBase + id + ".md");
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Lux.Generators.Evaluate;
+using Lux.Generators.Model;
+
+namespace Lux.Generators.Emit
+{
+    /// <summary>Nix's lexical rules: string escapes, attribute names, number literals.</summary>
+    internal static class NixSyntax
+    {
+        private static readonly Regex BareName = new("^[A-Za-z_][A-Za-z0-9_'-]*$", RegexOptions.CultureInvariant);
+
+        private static readonly string[] Keywords = { "if", "then", "else", "assert", "with", "let", "in", "rec", "inherit", "or" };
+
+        /// <summary>A double-quoted Nix string that reads back as exactly <paramref name="text"/>.</summary>
+        public static string String(string text, SourceSpan at)
+        {
+            var sb = new StringBuilder(text.Length + 2);
+            sb.Append('"');
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                switch (c)
+                {
+                    case '"': sb.Append("\\\""); break;
+                    case '\\': sb.Append("\\\\"); break;
+                    case '\n': sb.Append("\\n"); break;
+                    case '\r': sb.Append("\\r"); break;
+                    case '\t': sb.Append("\\t"); break;
+                    // "${" would start an interpolation; "\$" is a literal dollar wherever it stands.
+                    case '$': sb.Append(i + 1 < text.Length && text[i + 1] == '{' ? "\\$" : "$"); break;
+                    case '\0':
+                        throw EvaluationException.At(at, "The string " + Preview(text) + " holds a NUL character, which no Nix string can hold; remove it", "LUX0004");
+                    default:
+                        if (char.IsHighSurrogate(c) && (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1])) ||
+                            char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(text[i - 1])))
+                            throw EvaluationException.At(at, "The string " + Preview(text) + " holds half of a UTF-16 surrogate pair, which is not text Nix can read", "LUX0004");
+                        sb.Append(c);
+                        break;
+                }
+            }
+            sb.Append('"');
+            return sb.ToString();
+        }
+
+        /// <summary>An attribute name: bare where Nix allows it, quoted otherwise (<c>"DP-1"</c> is bare-safe, <c>"eDP 1"</c> is not).</summary>
+        public static string AttributeName(string name, SourceSpan at) =>
+            BareName.IsMatch(name) && Array.IndexOf(Keywords, name) < 0 ? name : String(name, at);
+
+        public static string Integer(long value) =>
+            // -9223372036854775808 cannot be written as a literal: Nix reads "-" then an overflowing number.
+            value == long.MinValue ? "(-9223372036854775807 - 1)" : value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>A float literal Nix reads as a float: always with a fraction (<c>60.0</c>, <c>1.5e-07</c>).</summary>
+        public static string Float(double value, SourceSpan at)
+        {
+            if (double.IsNaN(value) || double.IsInfinity(value))
+                throw EvaluationException.At(at, "The number " + value.ToString(CultureInfo.InvariantCulture) + " has no Nix literal; use a finite number", "LUX0004");
+            var text = value.ToString("R", CultureInfo.InvariantCulture);
+            var exponent = text.IndexOfAny(new[] { 'E', 'e' });
+            var mantissa = exponent < 0 ? text : text.Substring(0, exponent);
+            var rest = exponent < 0 ? "" : "e" + text.Substring(exponent + 1);
+            if (mantissa.IndexOf('.') < 0)
+                mantissa += ".0";
+            // Nix's float grammar wants a digit before the point unless it is a lone "0".
+            return mantissa + rest;
+        }
+
+        private static string Preview(string text) =>
+            "\"" + (text.Length > 24 ? text.Substring(0, 24) + "…" : text).Replace("\0", "\\0") + "\"";
+    }
+}

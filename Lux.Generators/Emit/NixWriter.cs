@@ -1,0 +1,148 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Lux.Generators.Evaluate;
+using Lux.Generators.Model;
+using Lux.Generators.Resolve;
+
+namespace Lux.Generators.Emit
+{
+    /// <summary>
+    /// Writes a merged configuration as Nix a person would write: two-space indent, single-child
+    /// attribute chains collapsed to dotted paths (<c>services.openssh.enable</c>), short lists on one
+    /// line, and the C# file and line of each definition as a trailing comment.
+    /// </summary>
+    internal sealed class NixWriter
+    {
+        private const int LineWidth = 100;
+        private readonly StringBuilder sb = new();
+        private readonly string projectDirectory;
+
+        public NixWriter(string projectDirectory) => this.projectDirectory = projectDirectory;
+
+        public NixWriter Line(string text = "", int indent = 0)
+        {
+            if (text.Length > 0)
+                sb.Append(' ', indent * 2).Append(text);
+            sb.Append('\n');
+            return this;
+        }
+
+        public override string ToString() => sb.ToString();
+
+        /// <summary>The members of an attribute set, one per line; <c>imports</c> first, as people write it.</summary>
+        public void Body(AttrsNode node, int indent)
+        {
+            var children = node.Children.OrderBy(c => c.Key == "imports" ? 0 : 1).ThenBy(c => c.Key, System.StringComparer.Ordinal);
+            foreach (var child in children)
+                Member(new List<string> { child.Key }, child.Value, indent);
+        }
+
+        private void Member(List<string> chain, ConfigNode node, int indent)
+        {
+            while (node is AttrsNode { Children.Count: 1, Declared.Count: 0 } single)
+            {
+                var only = single.Children.First();
+                chain.Add(only.Key);
+                node = only.Value;
+            }
+            var span = node is LeafNode l ? l.Sources.FirstOrDefault() ?? SourceSpan.None : SourceSpan.None;
+            var name = string.Join(".", chain.Select(c => NixSyntax.AttributeName(c, span)));
+            switch (node)
+            {
+                case LeafNode leaf:
+                    Leaf(name, leaf, indent);
+                    break;
+                case AttrsNode { Children.Count: 0 } empty:
+                    Line(name + " = { };" + Comment(empty.Declared), indent);
+                    break;
+                case AttrsNode attrs:
+                    Line(name + " = {" + (attrs.Declared.Count > 0 ? Comment(attrs.Declared) : ""), indent);
+                    Body(attrs, indent + 1);
+                    Line("};", indent);
+                    break;
+            }
+        }
+
+        private void Leaf(string name, LeafNode leaf, int indent)
+        {
+            var wrapper = PriorityWrapper(leaf.Priority);
+            var at = leaf.Sources.FirstOrDefault() ?? SourceSpan.None;
+            if (leaf.IsList)
+            {
+                var sources = leaf.ListItems.Select(i => i.Span).Distinct().ToList();
+                var items = leaf.ListItems.Select(i => Inline(i.Item, i.Span)).ToList();
+                var inline = "[ " + string.Join(" ", items) + (items.Count > 0 ? " " : "") + "]";
+                if (items.Count == 0)
+                    inline = "[ ]";
+                var single = name + " = " + wrapper + inline + ";";
+                if (sources.Count <= 1 && items.All(i => i.IndexOf('\n') < 0) && indent * 2 + single.Length <= LineWidth)
+                {
+                    Line(single + Comment(leaf.Sources), indent);
+                    return;
+                }
+                Line(name + " = " + wrapper + "[" + (sources.Count <= 1 ? Comment(leaf.Sources) : ""), indent);
+                SourceSpan? previous = null;
+                foreach (var (item, span) in leaf.ListItems)
+                {
+                    var comment = sources.Count > 1 && !Equals(previous, span) ? Comment(new[] { span }) : "";
+                    Block(Inline(item, span), comment, indent + 1);
+                    previous = span;
+                }
+                Line("];", indent);
+                return;
+            }
+            Block(name + " = " + wrapper + Inline(leaf.Value, at) + ";", Comment(leaf.Sources), indent);
+        }
+
+        /// <summary>Writes text that may span lines (a multi-line attribute set in a list), the comment on its first line.</summary>
+        private void Block(string text, string comment, int indent)
+        {
+            var lines = text.Split('\n');
+            Line(lines[0] + comment, indent);
+            for (var i = 1; i < lines.Length; i++)
+                Line(lines[i], indent);
+        }
+
+        /// <summary>A value as a Nix expression; attribute sets inside lists are written inline.</summary>
+        public string Inline(Value value, SourceSpan at)
+        {
+            switch (value)
+            {
+                case NullValue: return "null";
+                case BoolValue b: return b.Value ? "true" : "false";
+                case IntValue i: return NixSyntax.Integer(i.Value);
+                case FloatValue f: return NixSyntax.Float(f.Value, at);
+                case StringValue s: return NixSyntax.String(s.Value, at);
+                case RawValue raw: return raw.Text;
+                case PriorityValue p: return "(" + PriorityWrapper(p.Priority) + Inline(p.Inner, at) + ")";
+                case ListValue list:
+                    return list.Items.Length == 0 ? "[ ]" : "[ " + string.Join(" ", list.Items.Select(i => Parenthesise(Inline(i, at)))) + " ]";
+                case OptionObjectValue obj:
+                    return obj.Members.Length == 0 ? "{ }" : "{ " + string.Join(" ", obj.Members.Select(m => NixSyntax.AttributeName(m.Key, at) + " = " + Inline(m.Value, at) + ";")) + " }";
+                default:
+                    throw EvaluationException.At(at, value.Describe() + " is not a Nix value", "LUX0004");
+            }
+        }
+
+        /// <summary>In a list, a function application must be parenthesised or Nix reads two items.</summary>
+        private static string Parenthesise(string item) =>
+            item.StartsWith("(", System.StringComparison.Ordinal) || item.StartsWith("\"", System.StringComparison.Ordinal) ||
+            item.StartsWith("[", System.StringComparison.Ordinal) || item.StartsWith("{", System.StringComparison.Ordinal) ||
+            item.IndexOf(' ') < 0 ? item : "(" + item + ")";
+
+        public static string PriorityWrapper(int priority) => priority switch
+        {
+            Definition.PlainPriority => "",
+            50 => "lib.mkForce ",
+            1000 => "lib.mkDefault ",
+            _ => "lib.mkOverride " + priority.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ",
+        };
+
+        private string Comment(IEnumerable<SourceSpan> sources)
+        {
+            var places = sources.Where(s => !s.IsNone).Select(s => s.ToProvenance(projectDirectory)).Distinct().ToList();
+            return places.Count == 0 ? "" : " # " + string.Join(", ", places);
+        }
+    }
+}

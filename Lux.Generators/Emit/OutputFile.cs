@@ -1,0 +1,5 @@
+namespace Lux.Generators.Emit
+{
+    /// <summary>One file of nix-out: a path relative to nix-out, '/'-separated, and its text.</summary>
+    internal sealed record OutputFile(string Path, string Content);
+}

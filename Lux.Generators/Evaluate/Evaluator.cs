@@ -1,0 +1,386 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Lux.Generators.Model;
+
+namespace Lux.Generators.Evaluate
+{
+    /// <summary>
+    /// The Evaluate stage: gives Lux expressions their values. Pure and total over the subset: no IO,
+    /// no clock, no reflection on user code; a value it cannot compute is an <see cref="EvaluationException"/>
+    /// at the expression's span, never a guess.
+    /// </summary>
+    internal sealed class Evaluator
+    {
+        private const int MaxDepth = 200;
+        private readonly IReadOnlyDictionary<string, DeclarationSpec> declarations;
+        private readonly Dictionary<(string RecordKey, string Property), Value> propertyCache = new();
+        private readonly HashSet<(string RecordKey, string Property)> evaluating = new();
+        private int depth;
+
+        public Evaluator(IReadOnlyDictionary<string, DeclarationSpec> declarations) => this.declarations = declarations;
+
+        /// <summary>A fleet record created with no arguments (<c>new Polaris()</c>).</summary>
+        public RecordValue Instantiate(DeclarationSpec spec) =>
+            new(spec.TypeName, spec.DisplayName, spec, ImmutableSortedDictionary<string, Value>.Empty.WithComparers(StringComparer.Ordinal));
+
+        /// <summary>Reads a property of a record: what its creator set, else its declaration, else Lux's default.</summary>
+        public Value Property(RecordValue record, string name, Value? fallback, SourceSpan at)
+        {
+            if (record.Explicit.TryGetValue(name, out var set))
+                return set;
+            var key = (record.Key, name);
+            if (propertyCache.TryGetValue(key, out var cached))
+                return cached;
+            var declared = record.Spec?.Properties.FirstOrDefault(p => p.Name == name);
+            Value value;
+            if (declared is not null)
+            {
+                if (!evaluating.Add(key))
+                    throw EvaluationException.At(declared.Span, record.DisplayName + "." + name + " refers to itself");
+                try
+                {
+                    value = Eval(declared.Value, Environment.Empty with { This = record });
+                }
+                finally
+                {
+                    evaluating.Remove(key);
+                }
+            }
+            else
+            {
+                value = name switch
+                {
+                    // The two base properties whose default is not "absent" (see Lux.Host / Lux.User).
+                    "Name" when record.Spec is { Kind: DeclarationKind.Host or DeclarationKind.User } => new StringValue(record.DisplayName.ToLowerInvariant()),
+                    "System" when record.Spec is { Kind: DeclarationKind.Host } => new StringValue("x86_64-linux"),
+                    _ => fallback ?? NullValue.Instance,
+                };
+            }
+            propertyCache[key] = value;
+            return value;
+        }
+
+        public Value Eval(Expr expr, Environment env)
+        {
+            if (++depth > MaxDepth)
+            {
+                depth = 0;
+                throw EvaluationException.At(expr.Span, "Evaluation nests deeper than " + MaxDepth + " levels; look for records that include or refer to each other");
+            }
+            try
+            {
+                return EvalCore(expr, env);
+            }
+            finally
+            {
+                depth--;
+            }
+        }
+
+        private Value EvalCore(Expr expr, Environment env)
+        {
+            switch (expr)
+            {
+                case ConstExpr c:
+                    return FromConstant(c.Value);
+                case ListExpr list:
+                {
+                    var items = ImmutableArray.CreateBuilder<Value>();
+                    foreach (var item in list.Items)
+                    {
+                        var value = Eval(item.Value, env);
+                        if (item.IsSpread)
+                            items.AddRange(AsList(value, item.Value.Span).Items);
+                        else
+                            items.Add(value);
+                    }
+                    return new ListValue(items.ToImmutable());
+                }
+                case NameExpr name:
+                    if (env.Names.TryGetValue(name.Name, out var bound))
+                        return bound;
+                    throw EvaluationException.At(name.Span, "'" + name.Name + "' has no value here");
+                case ThisExpr:
+                    return env.This ?? throw EvaluationException.At(expr.Span, "'this' has no value here");
+                case ConditionalTargetExpr:
+                    return env.ConditionalTarget ?? throw EvaluationException.At(expr.Span, "'?.' has no target here");
+                case MemberExpr member:
+                    return EvalMember(member, env);
+                case NewRecordExpr creation:
+                    return Create(creation, env);
+                case WithExpr with:
+                {
+                    var target = Eval(with.Target, env);
+                    if (target is not RecordValue record)
+                        throw EvaluationException.At(with.Span, "'with' needs a record; this is " + target.Describe());
+                    var changed = record.Explicit;
+                    foreach (var change in with.Changes)
+                        changed = changed.SetItem(change.Name, Eval(change.Value, env));
+                    return record with { Explicit = changed };
+                }
+                case OptionObjectExpr obj:
+                    return new OptionObjectValue(obj.Members.Select(m => new KeyValuePair<string, Value>(m.Name, Eval(m.Value, env))).ToImmutableArray());
+                case InterpolationExpr interpolation:
+                    return new StringValue(ValueText.Join(interpolation.Parts.Select(p => ValueText.ToInterpolated(Eval(p, env)))));
+                case ConditionalExpr conditional:
+                    return AsBool(Eval(conditional.Condition, env), conditional.Condition.Span)
+                        ? Eval(conditional.WhenTrue, env)
+                        : Eval(conditional.WhenFalse, env);
+                case BinaryExpr binary:
+                    return EvalBinary(binary, env);
+                case UnaryExpr unary:
+                {
+                    var operand = Eval(unary.Operand, env);
+                    return unary.Operator switch
+                    {
+                        "!" => AsBool(operand, unary.Span) ? BoolValue.False : BoolValue.True,
+                        "-" when operand is IntValue i => new IntValue(-i.Value),
+                        "-" when operand is FloatValue f => new FloatValue(-f.Value),
+                        _ => throw EvaluationException.At(unary.Span, "'" + unary.Operator + "' does not apply to " + operand.Describe()),
+                    };
+                }
+                case ToFloatExpr toFloat:
+                {
+                    var operand = Eval(toFloat.Operand, env);
+                    return operand is IntValue i ? new FloatValue(i.Value) : operand;
+                }
+                case IndexExpr index:
+                {
+                    var target = Eval(index.Target, env);
+                    var key = Eval(index.Index, env);
+                    if (target is ListValue list && key is IntValue i)
+                    {
+                        if (i.Value < 0 || i.Value >= list.Items.Length)
+                            throw EvaluationException.At(index.Span, "Index " + i.Value + " is outside the list (it has " + list.Items.Length + " items)");
+                        return list.Items[(int)i.Value];
+                    }
+                    throw EvaluationException.At(index.Span, "Cannot index " + target.Describe() + " with " + key.Describe());
+                }
+                case ConditionalAccessExpr conditional:
+                {
+                    var target = Eval(conditional.Target, env);
+                    return target is NullValue ? NullValue.Instance : Eval(conditional.WhenNotNull, env with { ConditionalTarget = target });
+                }
+                case IsPatternExpr isPattern:
+                    return Matches(Eval(isPattern.Subject, env), isPattern.Pattern, env) ? BoolValue.True : BoolValue.False;
+                case SwitchExpr @switch:
+                {
+                    var subject = Eval(@switch.Subject, env);
+                    foreach (var arm in @switch.Arms)
+                    {
+                        if (Matches(subject, arm.Pattern, env) && (arm.Guard is null || AsBool(Eval(arm.Guard, env), arm.Guard.Span)))
+                            return Eval(arm.Value, env);
+                    }
+                    throw EvaluationException.At(@switch.Span, "No arm of the switch matches " + subject.Describe() + "; add a '_ => ...' arm");
+                }
+                case LambdaExpr lambda:
+                    return new LambdaValue(lambda.Parameter, lambda.Body, env);
+                case CallExpr call:
+                    return Calls.Invoke(this, call, env);
+                case PriorityExpr priority:
+                {
+                    var level = Eval(priority.Priority, env);
+                    if (level is not IntValue p)
+                        throw EvaluationException.At(priority.Priority.Span, "A priority is an integer");
+                    return new PriorityValue((int)p.Value, Eval(priority.Value, env));
+                }
+                case RawNixExpr raw:
+                    return Eval(raw.Text, env) is StringValue text
+                        ? new RawValue(text.Value)
+                        : throw EvaluationException.At(raw.Span, "Nix.Raw takes the Nix expression as a string");
+                case OptionRootExpr root:
+                    return new OptionPathValue(root.Parameter, ImmutableArray<string>.Empty);
+                case OptionMemberExpr optionMember:
+                {
+                    var path = AsPath(Eval(optionMember.Target, env), optionMember.Span);
+                    return path with { Segments = path.Segments.Add(optionMember.NixName) };
+                }
+                case OptionIndexExpr optionIndex:
+                {
+                    var path = AsPath(Eval(optionIndex.Target, env), optionIndex.Span);
+                    var key = Eval(optionIndex.Key, env);
+                    if (key is not StringValue name)
+                        throw EvaluationException.At(optionIndex.Key.Span, "An attribute name is a string; this is " + key.Describe());
+                    return path with { Segments = path.Segments.Add(name.Value) };
+                }
+                case UnsupportedExpr unsupported:
+                    // Already reported by Parse (LUX0001); stop here rather than guess a value.
+                    throw new EvaluationException(new DiagnosticInfo("LUX0001", unsupported.What + " is not supported in Lux config: " + unsupported.Instead, unsupported.Span));
+                default:
+                    throw EvaluationException.At(expr.Span, "Lux cannot evaluate this expression");
+            }
+        }
+
+        private Value EvalMember(MemberExpr member, Environment env)
+        {
+            var target = Eval(member.Target, env);
+            var fallback = member.Default is null ? null : Eval(member.Default, Environment.Empty);
+            switch (target)
+            {
+                case RecordValue record:
+                    return Property(record, member.Member, fallback, member.Span);
+                case ListValue list when member.Member == "Names":
+                    return new ListValue(list.Items.Select(i => i is RecordValue r ? Property(r, "Name", null, member.Span) : throw EvaluationException.At(member.Span, "Names applies to a list of users or hosts")).ToImmutableArray());
+                case ListValue list when member.Member is "Count" or "Length":
+                    return new IntValue(list.Items.Length);
+                case StringValue s when member.Member == "Length":
+                    return new IntValue(s.Value.Length);
+                case NullValue:
+                    throw EvaluationException.At(member.Span, "'" + member.Member + "' is read from null; use ?. or check for null first");
+                case OptionPathValue:
+                    throw EvaluationException.At(member.Span, "Options are write-only in Lux: branch on a host or user fact instead of reading an option");
+                default:
+                    throw EvaluationException.At(member.Span, "'" + member.Member + "' is not a member Lux can read from " + target.Describe());
+            }
+        }
+
+        private Value Create(NewRecordExpr creation, Environment env)
+        {
+            declarations.TryGetValue(creation.TypeName, out var spec);
+            var props = ImmutableSortedDictionary<string, Value>.Empty.WithComparers(StringComparer.Ordinal);
+            foreach (var argument in creation.Arguments)
+                props = props.SetItem(argument.Name, Eval(argument.Value, env));
+            return new RecordValue(creation.TypeName, creation.DisplayName, spec, props);
+        }
+
+        private Value EvalBinary(BinaryExpr binary, Environment env)
+        {
+            switch (binary.Operator)
+            {
+                case "&&":
+                    return AsBool(Eval(binary.Left, env), binary.Left.Span) && AsBool(Eval(binary.Right, env), binary.Right.Span) ? BoolValue.True : BoolValue.False;
+                case "||":
+                    return AsBool(Eval(binary.Left, env), binary.Left.Span) || AsBool(Eval(binary.Right, env), binary.Right.Span) ? BoolValue.True : BoolValue.False;
+                case "??":
+                {
+                    var left = Eval(binary.Left, env);
+                    return left is NullValue ? Eval(binary.Right, env) : left;
+                }
+            }
+            var l = Eval(binary.Left, env);
+            var r = Eval(binary.Right, env);
+            switch (binary.Operator)
+            {
+                case "==": return l.Key == r.Key ? BoolValue.True : BoolValue.False;
+                case "!=": return l.Key != r.Key ? BoolValue.True : BoolValue.False;
+                case "+" when l is StringValue || r is StringValue:
+                    return new StringValue(ValueText.ToInterpolated(l) + ValueText.ToInterpolated(r));
+            }
+            if (l is IntValue li && r is IntValue ri)
+            {
+                return binary.Operator switch
+                {
+                    "+" => new IntValue(checked(li.Value + ri.Value)),
+                    "-" => new IntValue(checked(li.Value - ri.Value)),
+                    "*" => new IntValue(checked(li.Value * ri.Value)),
+                    "/" when ri.Value != 0 => new IntValue(li.Value / ri.Value),
+                    "%" when ri.Value != 0 => new IntValue(li.Value % ri.Value),
+                    "<" => li.Value < ri.Value ? BoolValue.True : BoolValue.False,
+                    ">" => li.Value > ri.Value ? BoolValue.True : BoolValue.False,
+                    "<=" => li.Value <= ri.Value ? BoolValue.True : BoolValue.False,
+                    ">=" => li.Value >= ri.Value ? BoolValue.True : BoolValue.False,
+                    _ => throw EvaluationException.At(binary.Span, "Division by zero"),
+                };
+            }
+            if (AsNumber(l) is { } ld && AsNumber(r) is { } rd)
+            {
+                return binary.Operator switch
+                {
+                    "+" => new FloatValue(ld + rd),
+                    "-" => new FloatValue(ld - rd),
+                    "*" => new FloatValue(ld * rd),
+                    "/" => new FloatValue(ld / rd),
+                    "<" => ld < rd ? BoolValue.True : BoolValue.False,
+                    ">" => ld > rd ? BoolValue.True : BoolValue.False,
+                    "<=" => ld <= rd ? BoolValue.True : BoolValue.False,
+                    ">=" => ld >= rd ? BoolValue.True : BoolValue.False,
+                    _ => throw EvaluationException.At(binary.Span, "'" + binary.Operator + "' does not apply to floats here"),
+                };
+            }
+            if (binary.Operator == "+" && l is ListValue ll && r is ListValue rl)
+                return new ListValue(ll.Items.AddRange(rl.Items));
+            throw EvaluationException.At(binary.Span, "'" + binary.Operator + "' does not apply to " + l.Describe() + " and " + r.Describe());
+        }
+
+        public bool Matches(Value subject, Pattern pattern, Environment env)
+        {
+            switch (pattern)
+            {
+                case DiscardPattern:
+                    return true;
+                case ConstantPattern constant:
+                    return Eval(constant.Value, env).Key == subject.Key;
+                case TypePattern type:
+                    return subject is RecordValue record && record.TypeName == type.TypeName ||
+                           type.TypeName switch
+                           {
+                               "string" => subject is StringValue,
+                               "int" or "long" => subject is IntValue,
+                               "double" => subject is FloatValue,
+                               "bool" => subject is BoolValue,
+                               "Lux.Host" => subject is RecordValue { Spec.Kind: DeclarationKind.Host },
+                               "Lux.User" => subject is RecordValue { Spec.Kind: DeclarationKind.User },
+                               "Lux.Feature" => subject is RecordValue { Spec.Kind: DeclarationKind.Feature },
+                               "Lux.Profile" => subject is RecordValue { Spec.Kind: DeclarationKind.Profile },
+                               _ => false,
+                           };
+                case RelationalPattern relational:
+                {
+                    var bound = AsNumber(Eval(relational.Value, env));
+                    var value = AsNumber(subject);
+                    if (bound is null || value is null)
+                        return false;
+                    return relational.Operator switch
+                    {
+                        "<" => value < bound,
+                        ">" => value > bound,
+                        "<=" => value <= bound,
+                        ">=" => value >= bound,
+                        _ => false,
+                    };
+                }
+                case NotPattern not:
+                    return !Matches(subject, not.Inner, env);
+                case BinaryPattern binary:
+                    return binary.IsAnd
+                        ? Matches(subject, binary.Left, env) && Matches(subject, binary.Right, env)
+                        : Matches(subject, binary.Left, env) || Matches(subject, binary.Right, env);
+                default:
+                    return false;
+            }
+        }
+
+        public static Value FromConstant(object? constant) => constant switch
+        {
+            null => NullValue.Instance,
+            bool b => b ? BoolValue.True : BoolValue.False,
+            long l => new IntValue(l),
+            double d => new FloatValue(d),
+            string s => new StringValue(s),
+            _ => new StringValue(Convert.ToString(constant, CultureInfo.InvariantCulture) ?? ""),
+        };
+
+        public static bool AsBool(Value value, SourceSpan at) =>
+            value is BoolValue b ? b.Value : throw EvaluationException.At(at, "Expected true or false; this is " + value.Describe());
+
+        public static ListValue AsList(Value value, SourceSpan at) => value switch
+        {
+            ListValue list => list,
+            NullValue => ListValue.Empty,
+            _ => throw EvaluationException.At(at, "Expected a list; this is " + value.Describe()),
+        };
+
+        private static OptionPathValue AsPath(Value value, SourceSpan at) =>
+            value as OptionPathValue ?? throw EvaluationException.At(at, "Expected an option path (os..., home...)");
+
+        private static double? AsNumber(Value value) => value switch
+        {
+            IntValue i => i.Value,
+            FloatValue f => f.Value,
+            _ => null,
+        };
+    }
+}

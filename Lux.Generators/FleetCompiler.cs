@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Lux.Generators.Check;
+using Lux.Generators.Emit;
+using Lux.Generators.Evaluate;
+using Lux.Generators.Model;
+using Lux.Generators.Resolve;
+
+namespace Lux.Generators
+{
+    /// <summary>What a fleet compiles to: nix-out's files and every diagnostic, in a stable order.</summary>
+    internal sealed record FleetOutput(EquatableArray<OutputFile> Files, EquatableArray<DiagnosticInfo> Diagnostics)
+    {
+        public bool HasErrors => Diagnostics.Count > 0;
+    }
+
+    /// <summary>
+    /// The stages after Parse, in order: Resolve (with Evaluate) → Check → Emit. Shared by the generator,
+    /// which writes the files, and the analyzers, which report the diagnostics while you type.
+    /// </summary>
+    internal static class FleetCompiler
+    {
+        public static (ResolvedFleet Fleet, List<DiagnosticInfo> Diagnostics) Analyze(IReadOnlyList<DeclarationSpec> declarations, IReadOnlyList<AdditionalNixFile> additionalFiles)
+        {
+            var fleet = FleetResolver.Resolve(declarations, additionalFiles);
+            var diagnostics = new List<DiagnosticInfo>(fleet.Diagnostics);
+            diagnostics.AddRange(FleetChecks.Check(fleet));
+            foreach (var host in fleet.Hosts)
+                diagnostics.AddRange(host.Errors);
+            return (fleet, Distinct(diagnostics));
+        }
+
+        public static FleetOutput Compile(IReadOnlyList<DeclarationSpec> declarations, IReadOnlyList<AdditionalNixFile> additionalFiles, string projectDirectory)
+        {
+            var (fleet, diagnostics) = Analyze(declarations, additionalFiles);
+            var files = new List<OutputFile>();
+            foreach (var host in fleet.Hosts)
+            {
+                try
+                {
+                    files.AddRange(FleetEmitter.EmitHost(host, projectDirectory));
+                }
+                catch (EvaluationException e)
+                {
+                    diagnostics.Add(e.Diagnostic);
+                }
+            }
+            files.Add(FleetEmitter.EmitFlake(fleet.Hosts.Select(h => (h.Name, h.System)).Distinct().ToList()));
+            if (SecretsFile(fleet, diagnostics) is { } sops)
+                files.Add(sops);
+            files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+            return new FleetOutput(files.ToEquatableArray(), Distinct(diagnostics).ToEquatableArray());
+        }
+
+        private static OutputFile? SecretsFile(ResolvedFleet fleet, List<DiagnosticInfo> diagnostics)
+        {
+            if (fleet.Secrets is not { } policy)
+                return null;
+            try
+            {
+                var evaluator = fleet.Evaluator;
+                var span = policy.Spec!.Span;
+                var recipients = Evaluator.AsList(evaluator.Property(policy, "Recipients", ListValue.Empty, span), span).Items
+                    .Select(r => r is RecordValue rec
+                        ? (Name: evaluator.Property(rec, "Name", null, span) is StringValue n ? n.Value : "", Key: evaluator.Property(rec, "PublicKey", null, span) is StringValue k ? k.Value : "")
+                        : throw EvaluationException.At(span, "Recipients lists " + r.Describe() + ", which is not an AgeRecipient"))
+                    .ToList();
+                var regex = evaluator.Property(policy, "PathRegex", null, span) is StringValue s ? s.Value : @"secrets/[^/]+\.(yaml|json|env|ini)$";
+                return FleetEmitter.EmitSopsYaml(recipients, regex);
+            }
+            catch (EvaluationException e)
+            {
+                diagnostics.Add(e.Diagnostic);
+                return null;
+            }
+        }
+
+        /// <summary>One diagnostic per (ID, place, message), ordered by place, so output never depends on evaluation order.</summary>
+        private static List<DiagnosticInfo> Distinct(IEnumerable<DiagnosticInfo> diagnostics) =>
+            diagnostics.GroupBy(d => (d.Id, d.Span, d.Message)).Select(g => g.First())
+                .OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Start).ThenBy(d => d.Id, StringComparer.Ordinal)
+                .ThenBy(d => d.Message, StringComparer.Ordinal).ToList();
+    }
+}

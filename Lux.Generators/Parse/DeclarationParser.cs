@@ -1,0 +1,209 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Lux.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Lux.Generators.Parse
+{
+    /// <summary>
+    /// The Parse stage: one attributed record (host, user, feature, profile, secrets policy) in,
+    /// one equatable <see cref="DeclarationSpec"/> out. Runs in the generator's
+    /// ForAttributeWithMetadataName transform and in the analyzers, so both see the same fleet.
+    /// </summary>
+    internal static class DeclarationParser
+    {
+        /// <summary>Parse that never throws: a failure inside Lux becomes a diagnostic on the record.</summary>
+        public static DeclarationSpec ParseSafely(INamedTypeSymbol symbol, TypeDeclarationSyntax declaration, SemanticModel model,
+            DeclarationKind kind, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return Parse(symbol, declaration, model, kind, cancellationToken);
+            }
+            catch (System.Exception e) when (e is not System.OperationCanceledException)
+            {
+                var span = Spans.Of(declaration.Identifier);
+                var diagnostic = new DiagnosticInfo("LUX0000", "Lux failed internally reading " + symbol.Name + " (" + e.GetType().Name + ": " + e.Message + "); please report this with the code that caused it", span);
+                return new DeclarationSpec(kind, LuxSymbols.FullName(symbol), symbol.Name, EquatableArray<string>.Empty, EquatableArray<PropertySpec>.Empty,
+                    EquatableArray<GateSpec>.Empty, new[] { diagnostic }.ToEquatableArray(), span);
+            }
+        }
+
+        /// <summary>The kind of Lux declaration a type is, from its attribute, if any.</summary>
+        public static DeclarationKind? KindOf(INamedTypeSymbol symbol)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                switch (attribute.AttributeClass is { } c ? LuxSymbols.FullName(c) : null)
+                {
+                    case LuxSymbols.HostAttribute: return DeclarationKind.Host;
+                    case LuxSymbols.UserAttribute: return DeclarationKind.User;
+                    case LuxSymbols.FeatureAttribute: return DeclarationKind.Feature;
+                    case LuxSymbols.ProfileAttribute: return DeclarationKind.Profile;
+                    case LuxSymbols.SecretsAttribute: return DeclarationKind.Secrets;
+                }
+            }
+            return null;
+        }
+
+        public static DeclarationSpec Parse(INamedTypeSymbol symbol, TypeDeclarationSyntax declaration, SemanticModel model,
+            DeclarationKind kind, CancellationToken cancellationToken)
+        {
+            var diagnostics = new List<DiagnosticInfo>();
+            var span = Spans.Of(declaration.Identifier);
+            CheckShape(symbol, declaration, kind, span, diagnostics);
+
+            var expressions = new ExpressionParser(model, diagnostics);
+            var properties = new List<PropertySpec>();
+            var gates = new List<GateSpec>();
+            var positional = new List<string>();
+
+            if (declaration.ParameterList is { } parameterList)
+            {
+                foreach (var parameter in parameterList.Parameters)
+                {
+                    positional.Add(parameter.Identifier.ValueText);
+                    if (parameter.Default is { } defaultValue)
+                        properties.Add(new PropertySpec(parameter.Identifier.ValueText, expressions.Parse(defaultValue.Value), Spans.Of(parameter)));
+                }
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (member)
+                {
+                    case PropertyDeclarationSyntax property:
+                        if (ParseProperty(property, expressions) is { } spec)
+                            properties.Add(spec);
+                        break;
+                    case MethodDeclarationSyntax method:
+                        if (ParseGate(method, model, diagnostics) is { } gate)
+                            gates.Add(gate);
+                        break;
+                    case FieldDeclarationSyntax field when field.Modifiers.Any(SyntaxKind.ConstKeyword):
+                        // Constants are folded where they are used.
+                        break;
+                    default:
+                        expressions.Unsupported(member, "This member (" + member.Kind() + ")",
+                            "a Lux record holds properties (facts, includes) and [PerHost]/[PerUser] methods");
+                        break;
+                }
+            }
+
+            return new DeclarationSpec(kind, LuxSymbols.FullName(symbol), symbol.Name, positional.ToEquatableArray(),
+                properties.ToEquatableArray(), gates.ToEquatableArray(), diagnostics.ToEquatableArray(), span);
+        }
+
+        private static void CheckShape(INamedTypeSymbol symbol, TypeDeclarationSyntax declaration, DeclarationKind kind, SourceSpan span, List<DiagnosticInfo> diagnostics)
+        {
+            var expectedBase = kind switch
+            {
+                DeclarationKind.Host => "Lux.Host",
+                DeclarationKind.User => "Lux.User",
+                DeclarationKind.Feature => "Lux.Feature",
+                DeclarationKind.Profile => "Lux.Profile",
+                _ => "Lux.SecretsPolicy",
+            };
+            if (!symbol.IsRecord)
+                diagnostics.Add(new DiagnosticInfo("LUX0002", "[" + kind + "] " + symbol.Name + " must be a record: write 'public sealed record " + symbol.Name + " : " + expectedBase.Substring(4) + "'", span));
+            else if (symbol.BaseType is { } baseType && LuxSymbols.FullName(baseType) != expectedBase)
+                diagnostics.Add(new DiagnosticInfo("LUX0002", "[" + kind + "] " + symbol.Name + " must derive from " + expectedBase.Substring(4) +
+                    " directly (it derives from " + baseType.Name + "); share behaviour through features and profiles instead of base records", span));
+            if (declaration.Modifiers.Any(SyntaxKind.PartialKeyword) && symbol.DeclaringSyntaxReferences.Length > 1)
+                diagnostics.Add(new DiagnosticInfo("LUX0002", symbol.Name + " is split over several partial declarations; Lux reads one declaration per record", span));
+            if (symbol.IsGenericType)
+                diagnostics.Add(new DiagnosticInfo("LUX0002", symbol.Name + " is generic; a Lux record cannot have type parameters", span));
+        }
+
+        private static PropertySpec? ParseProperty(PropertyDeclarationSyntax property, ExpressionParser expressions)
+        {
+            var span = Spans.Of(property.Identifier);
+            if (property.ExpressionBody is { } arrow)
+                return new PropertySpec(property.Identifier.ValueText, expressions.Parse(arrow.Expression), span);
+            if (property.Initializer is { } initializer)
+                return new PropertySpec(property.Identifier.ValueText, expressions.Parse(initializer.Value), span);
+            if (property.AccessorList is { } accessors)
+            {
+                var getter = accessors.Accessors.FirstOrDefault(a => a.IsKind(SyntaxKind.GetAccessorDeclaration));
+                if (getter?.ExpressionBody is { } getterArrow)
+                    return new PropertySpec(property.Identifier.ValueText, expressions.Parse(getterArrow.Expression), span);
+                if (getter?.Body is { Statements.Count: 1 } body && body.Statements[0] is ReturnStatementSyntax { Expression: { } returned })
+                    return new PropertySpec(property.Identifier.ValueText, expressions.Parse(returned), span);
+                if (getter?.Body is not null)
+                {
+                    expressions.Unsupported(getter, "A property getter with statements", "write it as an expression: public override X Y => ...;");
+                    return null;
+                }
+                // { get; init; } with no initializer: set by whoever creates the record, otherwise absent.
+                return null;
+            }
+            return null;
+        }
+
+        private static GateSpec? ParseGate(MethodDeclarationSyntax method, SemanticModel model, List<DiagnosticInfo> diagnostics)
+        {
+            var symbol = model.GetDeclaredSymbol(method);
+            if (symbol is null)
+                return null;
+            var isPerHost = LuxSymbols.HasAttribute(symbol, LuxSymbols.PerHostAttribute);
+            var isPerUser = LuxSymbols.HasAttribute(symbol, LuxSymbols.PerUserAttribute);
+            var span = Spans.Of(method.Identifier);
+            if (!isPerHost && !isPerUser)
+            {
+                diagnostics.Add(new DiagnosticInfo("LUX0001", "The method '" + symbol.Name + "' is not supported in Lux config: mark it [PerHost] or [PerUser], or express the value as a property", span));
+                return null;
+            }
+            if (isPerHost && isPerUser)
+            {
+                diagnostics.Add(new DiagnosticInfo("LUX0002", "'" + symbol.Name + "' is both [PerHost] and [PerUser]; pick one stage gate", span));
+                return null;
+            }
+
+            var kind = isPerHost ? GateKind.PerHost : GateKind.PerUser;
+            var parameters = new List<GateParameter>();
+            var roots = new Dictionary<string, ParameterRole>();
+            foreach (var parameter in symbol.Parameters)
+            {
+                ParameterRole? role = LuxSymbols.FullName(parameter.Type) switch
+                {
+                    "Lux.Host" => ParameterRole.Host,
+                    "Lux.User" => ParameterRole.User,
+                    "Lux.NixOS" => ParameterRole.NixOS,
+                    "Lux.HomeManager" => ParameterRole.HomeManager,
+                    _ => null,
+                };
+                var parameterSpan = parameter.Locations.Length > 0 ? Spans.Of(parameter.Locations[0]) : span;
+                if (role is null)
+                {
+                    diagnostics.Add(new DiagnosticInfo("LUX0002", "Parameter '" + parameter.Name + "' of '" + symbol.Name + "' has type " + parameter.Type.Name +
+                        "; a stage gate takes (Host host" + (isPerUser ? ", User user" : "") + ", NixOS os" + (isPerUser ? " and/or HomeManager home" : "") + ")", parameterSpan));
+                    return null;
+                }
+                if (kind == GateKind.PerHost && role is ParameterRole.User or ParameterRole.HomeManager)
+                {
+                    diagnostics.Add(new DiagnosticInfo("LUX0002", "[PerHost] '" + symbol.Name + "' runs once per host, so it has no " +
+                        (role == ParameterRole.User ? "user" : "home-manager config") + "; make it [PerUser] to run once per (host, user)", parameterSpan));
+                    return null;
+                }
+                if (parameters.Any(p => p.Role == role))
+                {
+                    diagnostics.Add(new DiagnosticInfo("LUX0002", "'" + symbol.Name + "' takes two " + role + " parameters; take each at most once", parameterSpan));
+                    return null;
+                }
+                parameters.Add(new GateParameter(parameter.Name, role.Value));
+                if (role is ParameterRole.NixOS or ParameterRole.HomeManager)
+                    roots[parameter.Name] = role.Value;
+            }
+            if (!symbol.ReturnsVoid)
+                diagnostics.Add(new DiagnosticInfo("LUX0002", "'" + symbol.Name + "' returns a value; a stage gate returns void and defines options through its parameters", span));
+
+            var expressions = new ExpressionParser(model, diagnostics, roots);
+            var body = new StatementParser(model, expressions, diagnostics).ParseBody(method);
+            return new GateSpec(kind, symbol.Name, parameters.ToEquatableArray(), body, span);
+        }
+    }
+}

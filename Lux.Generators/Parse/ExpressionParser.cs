@@ -1,0 +1,444 @@
+using System.Collections.Generic;
+using System.Linq;
+using Lux.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Lux.Generators.Parse
+{
+    /// <summary>
+    /// Turns C# expressions into Lux's expression model, with the semantic model's help (constants,
+    /// conversions, which member a name means). Anything outside the subset becomes an
+    /// <see cref="UnsupportedExpr"/> and a LUX0001 at its exact span, saying what to write instead.
+    /// </summary>
+    internal sealed class ExpressionParser
+    {
+        private static readonly HashSet<string> LinqOperators = new()
+        {
+            "Select", "Where", "Any", "All", "Contains", "Count", "ToArray", "ToList", "Concat", "Distinct",
+            "OrderBy", "OrderByDescending", "First", "FirstOrDefault", "SelectMany",
+        };
+
+        private static readonly HashSet<string> StringMethods = new()
+        {
+            "ToLowerInvariant", "ToUpperInvariant", "StartsWith", "EndsWith", "Contains", "Replace", "Trim", "Substring", "IndexOf", "LastIndexOf", "Split",
+        };
+
+        private readonly SemanticModel model;
+        private readonly List<DiagnosticInfo> diagnostics;
+        private readonly Dictionary<string, ParameterRole> optionRoots;
+
+        public ExpressionParser(SemanticModel model, List<DiagnosticInfo> diagnostics, Dictionary<string, ParameterRole>? optionRoots = null)
+        {
+            this.model = model;
+            this.diagnostics = diagnostics;
+            this.optionRoots = optionRoots ?? new Dictionary<string, ParameterRole>();
+        }
+
+        public SourceSpan SpanOf(SyntaxNode node) => Spans.Of(node);
+
+        public Expr Unsupported(SyntaxNode node, string what, string instead)
+        {
+            var span = SpanOf(node);
+            diagnostics.Add(new DiagnosticInfo("LUX0001", what + " is not supported in Lux config: " + instead, span));
+            return new UnsupportedExpr(what, instead, span);
+        }
+
+        public Expr Parse(ExpressionSyntax syntax)
+        {
+            var expr = ParseCore(syntax);
+            // C# converts int to double silently; Nix must see a float literal (niri rejects 60 for a refresh rate).
+            var info = model.GetTypeInfo(syntax);
+            if (expr is not ConstExpr && IsIntegral(info.Type) && IsFloating(info.ConvertedType))
+                return new ToFloatExpr(expr, expr.Span);
+            return expr;
+        }
+
+        private Expr ParseCore(ExpressionSyntax syntax)
+        {
+            var span = SpanOf(syntax);
+            var constant = model.GetConstantValue(syntax);
+            if (constant.HasValue)
+                return new ConstExpr(NormaliseConstant(constant.Value, model.GetTypeInfo(syntax).ConvertedType), span);
+
+            switch (syntax)
+            {
+                case ParenthesizedExpressionSyntax p:
+                    return Parse(p.Expression);
+                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.DefaultLiteralExpression):
+                    return Unsupported(syntax, "'default'", "write the value itself (null, false, 0, [])");
+                case CollectionExpressionSyntax collection:
+                    return ParseCollection(collection);
+                case ImplicitArrayCreationExpressionSyntax implicitArray:
+                    return ParseInitializerList(implicitArray.Initializer, span);
+                case ArrayCreationExpressionSyntax array when array.Initializer is not null:
+                    return ParseInitializerList(array.Initializer, span);
+                case BaseObjectCreationExpressionSyntax creation:
+                    return ParseCreation(creation);
+                case WithExpressionSyntax with:
+                    return new WithExpr(Parse(with.Expression), ParseInitializers(with.Initializer, optionTree: false), span);
+                case ThisExpressionSyntax:
+                    return new ThisExpr(span);
+                case IdentifierNameSyntax identifier:
+                    return ParseIdentifier(identifier);
+                case MemberAccessExpressionSyntax member when member.IsKind(SyntaxKind.SimpleMemberAccessExpression):
+                    return ParseMemberAccess(member);
+                case ElementAccessExpressionSyntax element:
+                    return ParseElementAccess(element);
+                case ConditionalAccessExpressionSyntax conditional:
+                    return new ConditionalAccessExpr(Parse(conditional.Expression), ParseWhenNotNull(conditional.WhenNotNull), span);
+                case InvocationExpressionSyntax invocation:
+                    return ParseInvocation(invocation);
+                case InterpolatedStringExpressionSyntax interpolated:
+                    return ParseInterpolation(interpolated);
+                case ConditionalExpressionSyntax c:
+                    return new ConditionalExpr(Parse(c.Condition), Parse(c.WhenTrue), Parse(c.WhenFalse), span);
+                case BinaryExpressionSyntax binary:
+                    return ParseBinary(binary);
+                case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.LogicalNotExpression) || unary.IsKind(SyntaxKind.UnaryMinusExpression):
+                    return new UnaryExpr(unary.OperatorToken.Text, Parse(unary.Operand), span);
+                case PostfixUnaryExpressionSyntax bang when bang.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                    return Parse(bang.Operand);
+                case CastExpressionSyntax cast:
+                    return ParseCast(cast);
+                case IsPatternExpressionSyntax isPattern:
+                    return new IsPatternExpr(Parse(isPattern.Expression), ParsePattern(isPattern.Pattern), span);
+                case SwitchExpressionSyntax @switch:
+                    return ParseSwitch(@switch);
+                case SimpleLambdaExpressionSyntax lambda when lambda.ExpressionBody is not null:
+                    return new LambdaExpr(lambda.Parameter.Identifier.ValueText, Parse(lambda.ExpressionBody), span);
+                case ParenthesizedLambdaExpressionSyntax lambda when lambda.ExpressionBody is not null && lambda.ParameterList.Parameters.Count == 1:
+                    return new LambdaExpr(lambda.ParameterList.Parameters[0].Identifier.ValueText, Parse(lambda.ExpressionBody), span);
+                case LambdaExpressionSyntax:
+                    return Unsupported(syntax, "A lambda with a block body or several parameters", "use a one-parameter expression lambda, as in hosts.Select(h => h.Name)");
+                case AnonymousObjectCreationExpressionSyntax:
+                    return Unsupported(syntax, "An anonymous object", "use a record, or new() of an option type");
+                case QueryExpressionSyntax:
+                    return Unsupported(syntax, "LINQ query syntax", "use the method form: xs.Where(x => ...).Select(x => ...)");
+                case AwaitExpressionSyntax:
+                    return Unsupported(syntax, "'await'", "config is evaluated at compile time; compute the value directly");
+                case ThrowExpressionSyntax:
+                    return Unsupported(syntax, "'throw'", "state the rule as a fact the analyzers check, or leave the value out");
+                case TypeOfExpressionSyntax:
+                    return Unsupported(syntax, "'typeof'", "test a record with a pattern: host is Orion");
+                case AssignmentExpressionSyntax:
+                    return Unsupported(syntax, "An assignment inside an expression", "assign options in a statement of its own");
+                default:
+                    return Unsupported(syntax, "This expression (" + syntax.Kind() + ")", "write literals, records, member access, interpolation, conditionals, switch expressions or LINQ (Select, Where, Any, ...)");
+            }
+        }
+
+        private Expr ParseCollection(CollectionExpressionSyntax collection)
+        {
+            var items = new List<ListItem>();
+            foreach (var element in collection.Elements)
+            {
+                switch (element)
+                {
+                    case ExpressionElementSyntax e:
+                        items.Add(new ListItem(Parse(e.Expression), false));
+                        break;
+                    case SpreadElementSyntax s:
+                        items.Add(new ListItem(Parse(s.Expression), true));
+                        break;
+                    default:
+                        items.Add(new ListItem(Unsupported(element, "This collection element", "list the values, or spread a list with .."), false));
+                        break;
+                }
+            }
+            return new ListExpr(items.ToEquatableArray(), SpanOf(collection));
+        }
+
+        private Expr ParseInitializerList(InitializerExpressionSyntax initializer, SourceSpan span) =>
+            new ListExpr(initializer.Expressions.Select(e => new ListItem(Parse(e), false)).ToEquatableArray(), span);
+
+        private Expr ParseCreation(BaseObjectCreationExpressionSyntax creation)
+        {
+            var span = SpanOf(creation);
+            var type = model.GetTypeInfo(creation).Type;
+            if (LuxSymbols.IsOptionNode(type))
+            {
+                if (creation.ArgumentList is { Arguments.Count: > 0 })
+                    return Unsupported(creation.ArgumentList, "Constructor arguments to an option type", "set its members in the initializer: new() { Enable = true }");
+                return new OptionObjectExpr(ParseInitializers(creation.Initializer, optionTree: true), span);
+            }
+            if (LuxSymbols.IsFleetRecord(type) || LuxSymbols.IsFactRecord(type))
+            {
+                var arguments = new List<NamedExpr>();
+                if (creation.ArgumentList is { } argumentList && model.GetSymbolInfo(creation).Symbol is IMethodSymbol constructor)
+                {
+                    for (var i = 0; i < argumentList.Arguments.Count; i++)
+                    {
+                        var argument = argumentList.Arguments[i];
+                        var name = argument.NameColon?.Name.Identifier.ValueText ?? (i < constructor.Parameters.Length ? constructor.Parameters[i].Name : "?");
+                        arguments.Add(new NamedExpr(name, Parse(argument.Expression)));
+                    }
+                }
+                arguments.AddRange(ParseInitializers(creation.Initializer, optionTree: false));
+                return new NewRecordExpr(LuxSymbols.FullName(type!), type!.Name, arguments.ToEquatableArray(), span);
+            }
+            return Unsupported(creation, "Creating " + (type?.Name ?? "this object"),
+                "create Lux records (hosts, users, features, Display, Sops, ...) or option objects with new() { ... }");
+        }
+
+        /// <summary>Object initializer members; in the option tree, nested <c>{ ... }</c> initializers are option objects too.</summary>
+        private EquatableArray<NamedExpr> ParseInitializers(InitializerExpressionSyntax? initializer, bool optionTree)
+        {
+            if (initializer is null)
+                return EquatableArray<NamedExpr>.Empty;
+            var members = new List<NamedExpr>();
+            foreach (var expression in initializer.Expressions)
+            {
+                if (expression is not AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } assignment ||
+                    !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+                {
+                    members.Add(new NamedExpr("?", Unsupported(expression, "This initializer", "assign members by name: Name = value")));
+                    continue;
+                }
+                var property = model.GetSymbolInfo(name).Symbol as IPropertySymbol;
+                var key = optionTree && property is not null ? LuxSymbols.NixName(property) : name.Identifier.ValueText;
+                var value = assignment.Right is InitializerExpressionSyntax nested
+                    ? new OptionObjectExpr(ParseInitializers(nested, optionTree), SpanOf(nested))
+                    : Parse(assignment.Right);
+                members.Add(new NamedExpr(key, value));
+            }
+            return members.ToEquatableArray();
+        }
+
+        private Expr ParseIdentifier(IdentifierNameSyntax identifier)
+        {
+            var span = SpanOf(identifier);
+            var symbol = model.GetSymbolInfo(identifier).Symbol;
+            switch (symbol)
+            {
+                case IParameterSymbol parameter when optionRoots.ContainsKey(parameter.Name):
+                    return new OptionRootExpr(parameter.Name, span);
+                case IParameterSymbol parameter when parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } &&
+                                                     parameter.ContainingType.IsRecord:
+                    // A positional record parameter read in the record's own members is its property.
+                    return new MemberExpr(new ThisExpr(span), parameter.Name, DefaultFor(parameter.Type, span), span);
+                case IParameterSymbol or ILocalSymbol or IRangeVariableSymbol:
+                    return new NameExpr(identifier.Identifier.ValueText, span);
+                case IPropertySymbol property when !property.IsStatic:
+                    return new MemberExpr(new ThisExpr(span), property.Name, DefaultFor(property.Type, span), span);
+                default:
+                    return Unsupported(identifier, "'" + identifier.Identifier.ValueText + "' (" + (symbol?.Kind.ToString() ?? "unknown") + ")",
+                        "read a parameter, a local, or a property of this record");
+            }
+        }
+
+        private Expr ParseMemberAccess(MemberAccessExpressionSyntax member)
+        {
+            var span = SpanOf(member);
+            var symbol = model.GetSymbolInfo(member).Symbol;
+            if (symbol is IPropertySymbol property && !property.IsStatic)
+            {
+                if (LuxSymbols.IsOptionNode(property.ContainingType))
+                    return new OptionMemberExpr(Parse(member.Expression), LuxSymbols.NixName(property), span);
+                return new MemberExpr(Parse(member.Expression), property.Name, DefaultFor(property.Type, span), span);
+            }
+            if (symbol is IFieldSymbol { IsStatic: true } or IPropertySymbol { IsStatic: true })
+                return Unsupported(member, "Static member '" + member.Name.Identifier.ValueText + "'", "use a const, or a fact on the host or user");
+            return Unsupported(member, "Member '" + member.Name.Identifier.ValueText + "'", "read properties of records, lists and strings");
+        }
+
+        private Expr ParseElementAccess(ElementAccessExpressionSyntax element)
+        {
+            var span = SpanOf(element);
+            if (element.ArgumentList.Arguments.Count != 1)
+                return Unsupported(element, "An index with several arguments", "index with one key");
+            var targetType = model.GetTypeInfo(element.Expression).Type;
+            var key = Parse(element.ArgumentList.Arguments[0].Expression);
+            if (LuxSymbols.IsAttrsOf(targetType))
+                return new OptionIndexExpr(Parse(element.Expression), key, span);
+            return new IndexExpr(Parse(element.Expression), key, span);
+        }
+
+        private Expr ParseWhenNotNull(ExpressionSyntax whenNotNull)
+        {
+            // a?.B.C: the binding (.B) reads the conditional target; what follows builds on it.
+            switch (whenNotNull)
+            {
+                case MemberBindingExpressionSyntax binding:
+                {
+                    var span = SpanOf(binding);
+                    var property = model.GetSymbolInfo(binding).Symbol as IPropertySymbol;
+                    if (property is null)
+                        return Unsupported(binding, "This '?.' member", "read a property with ?.");
+                    return new MemberExpr(new ConditionalTargetExpr(span), property.Name, DefaultFor(property.Type, span), span);
+                }
+                case MemberAccessExpressionSyntax access when model.GetSymbolInfo(access).Symbol is IPropertySymbol property:
+                    return new MemberExpr(ParseWhenNotNull(access.Expression), property.Name, DefaultFor(property.Type, SpanOf(access)), SpanOf(access));
+                case InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax binding } invocation:
+                    return ParseKnownCall(invocation, binding.Name.Identifier.ValueText, new ConditionalTargetExpr(SpanOf(binding)));
+                default:
+                    return Unsupported(whenNotNull, "This '?.' expression", "read a property with ?. (host.Sops?.AdminKeyPath)");
+            }
+        }
+
+        private Expr ParseInvocation(InvocationExpressionSyntax invocation)
+        {
+            var method = model.GetSymbolInfo(invocation).Symbol as IMethodSymbol;
+            if (method is null)
+                return Unsupported(invocation, "This call", "call LINQ operators, Mk.*, Nix.Raw or string methods");
+            var containing = LuxSymbols.FullName(method.ContainingType);
+            var args = invocation.ArgumentList.Arguments;
+            var span = SpanOf(invocation);
+            switch (containing)
+            {
+                case "Lux.Mk" when method.Name == "Default" && args.Count == 1:
+                    return new PriorityExpr(new ConstExpr(1000L, span), Parse(args[0].Expression), span);
+                case "Lux.Mk" when method.Name == "Force" && args.Count == 1:
+                    return new PriorityExpr(new ConstExpr(50L, span), Parse(args[0].Expression), span);
+                case "Lux.Mk" when method.Name == "Override" && args.Count == 2:
+                    return new PriorityExpr(Parse(args[0].Expression), Parse(args[1].Expression), span);
+                case "Lux.Nix" when method.Name == "Raw" && args.Count == 1:
+                    return new RawNixExpr(Parse(args[0].Expression), span);
+                case "string" when method.Name == "Join" && args.Count == 2:
+                    return new CallExpr("Join", null, new[] { Parse(args[0].Expression), Parse(args[1].Expression) }.ToEquatableArray(), span);
+            }
+            if (invocation.Expression is MemberAccessExpressionSyntax access)
+                return ParseKnownCall(invocation, method.Name, Parse(access.Expression));
+            return Unsupported(invocation, "Calling '" + method.Name + "'", "Lux evaluates a fixed set of calls: LINQ (Select, Where, Any, ...), string methods, Mk.*, Nix.Raw");
+        }
+
+        private Expr ParseKnownCall(InvocationExpressionSyntax invocation, string name, Expr receiver)
+        {
+            var method = model.GetSymbolInfo(invocation).Symbol as IMethodSymbol;
+            var isLinq = method?.ContainingType is { } t && LuxSymbols.FullName(t) == "System.Linq.Enumerable" && LinqOperators.Contains(name);
+            var isString = method?.ContainingType?.SpecialType == SpecialType.System_String && StringMethods.Contains(name);
+            var isCollectionContains = name == "Contains" && method is { Parameters.Length: 1 } && !isString;
+            if (!isLinq && !isString && !isCollectionContains)
+                return Unsupported(invocation, "Calling '" + name + "'", "Lux evaluates LINQ (Select, Where, Any, All, Contains, Count, Concat, Distinct, OrderBy, First), string methods (ToLowerInvariant, StartsWith, Replace, Substring, IndexOf, Split, ...) and string.Join");
+            var args = invocation.ArgumentList.Arguments.Select(a => Parse(a.Expression)).ToEquatableArray();
+            return new CallExpr(name, receiver, args, SpanOf(invocation));
+        }
+
+        private Expr ParseInterpolation(InterpolatedStringExpressionSyntax interpolated)
+        {
+            var parts = new List<Expr>();
+            foreach (var content in interpolated.Contents)
+            {
+                switch (content)
+                {
+                    case InterpolatedStringTextSyntax text:
+                        parts.Add(new ConstExpr(text.TextToken.ValueText, SpanOf(text)));
+                        break;
+                    case InterpolationSyntax hole when hole.AlignmentClause is null && hole.FormatClause is null:
+                        parts.Add(Parse(hole.Expression));
+                        break;
+                    default:
+                        parts.Add(Unsupported(content, "Alignment or format in an interpolation", "format the value without ',n' or ':fmt' (culture-free)"));
+                        break;
+                }
+            }
+            return new InterpolationExpr(parts.ToEquatableArray(), SpanOf(interpolated));
+        }
+
+        private Expr ParseBinary(BinaryExpressionSyntax binary)
+        {
+            var op = binary.OperatorToken.Text;
+            switch (op)
+            {
+                case "==": case "!=": case "&&": case "||": case "+": case "-": case "*": case "/": case "%":
+                case "<": case ">": case "<=": case ">=": case "??":
+                    return new BinaryExpr(op, Parse(binary.Left), Parse(binary.Right), SpanOf(binary));
+                case "is" when model.GetTypeInfo(binary.Right).Type is { } type:
+                    return new IsPatternExpr(Parse(binary.Left), new TypePattern(LuxSymbols.FullName(type), SpanOf(binary.Right)), SpanOf(binary));
+                default:
+                    return Unsupported(binary, "The operator '" + op + "'", "use ==, !=, &&, ||, +, -, *, /, %, <, >, ?? or a pattern");
+            }
+        }
+
+        private Expr ParseCast(CastExpressionSyntax cast)
+        {
+            var target = model.GetTypeInfo(cast.Type).Type;
+            var operand = Parse(cast.Expression);
+            if (IsFloating(target) && IsIntegral(model.GetTypeInfo(cast.Expression).Type))
+                return new ToFloatExpr(operand, SpanOf(cast));
+            if (target is not null && (IsIntegral(target) || IsFloating(target)))
+                return Unsupported(cast, "A numeric cast that narrows", "keep the value's own type");
+            return operand;
+        }
+
+        private Expr ParseSwitch(SwitchExpressionSyntax @switch)
+        {
+            var arms = @switch.Arms.Select(arm => new SwitchArm(
+                ParsePattern(arm.Pattern),
+                arm.WhenClause is null ? null : Parse(arm.WhenClause.Condition),
+                Parse(arm.Expression))).ToEquatableArray();
+            return new SwitchExpr(Parse(@switch.GoverningExpression), arms, SpanOf(@switch));
+        }
+
+        public Pattern ParsePattern(PatternSyntax pattern)
+        {
+            var span = SpanOf(pattern);
+            switch (pattern)
+            {
+                case DiscardPatternSyntax:
+                    return new DiscardPattern(span);
+                case ConstantPatternSyntax constant:
+                    // `host is Orion` binds Orion as a type, though it parses as a constant.
+                    if (model.GetSymbolInfo(constant.Expression).Symbol is INamedTypeSymbol named)
+                        return new TypePattern(LuxSymbols.FullName(named), span);
+                    return new ConstantPattern(Parse(constant.Expression), span);
+                case TypePatternSyntax type when model.GetTypeInfo(type.Type).Type is { } t2:
+                    return new TypePattern(LuxSymbols.FullName(t2), span);
+                case RelationalPatternSyntax relational:
+                    return new RelationalPattern(relational.OperatorToken.Text, Parse(relational.Expression), span);
+                case UnaryPatternSyntax not:
+                    return new NotPattern(ParsePattern(not.Pattern), span);
+                case BinaryPatternSyntax binary:
+                    return new BinaryPattern(binary.OperatorToken.IsKind(SyntaxKind.AndKeyword), ParsePattern(binary.Left), ParsePattern(binary.Right), span);
+                case ParenthesizedPatternSyntax parenthesized:
+                    return ParsePattern(parenthesized.Pattern);
+                case RecursivePatternSyntax recursive when recursive.Designation is null && recursive.Type is null &&
+                                                           recursive.PropertyPatternClause is { Subpatterns.Count: 0 }:
+                    return new NotPattern(new ConstantPattern(new ConstExpr(null, span), span), span); // { } means not null
+                default:
+                    Unsupported(pattern, "This pattern", "use constants, null, not null, types (Orion), relational (> 2), and/or/not, or _");
+                    return new DiscardPattern(span);
+            }
+        }
+
+        private Expr? DefaultFor(ITypeSymbol type, SourceSpan span)
+        {
+            if (LuxSymbols.IsListType(type))
+                return new ListExpr(EquatableArray<ListItem>.Empty, span);
+            if (type.NullableAnnotation == NullableAnnotation.Annotated || !type.IsValueType)
+                return new ConstExpr(null, span);
+            return type.SpecialType switch
+            {
+                SpecialType.System_Boolean => new ConstExpr(false, span),
+                SpecialType.System_Double or SpecialType.System_Single => new ConstExpr(0.0, span),
+                _ when IsIntegral(type) => new ConstExpr(0L, span),
+                _ => null,
+            };
+        }
+
+        private static object? NormaliseConstant(object? value, ITypeSymbol? convertedTo)
+        {
+            if (value is null || value is string || value is bool)
+                return value;
+            if (value is char c)
+                return c.ToString();
+            if (IsFloating(convertedTo) || value is double || value is float || value is decimal)
+                return System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+            return System.Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        private static bool IsIntegral(ITypeSymbol? type)
+        {
+            type = Underlying(type);
+            return type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or
+                SpecialType.System_Byte or SpecialType.System_UInt16 or SpecialType.System_UInt32 or SpecialType.System_SByte;
+        }
+
+        private static bool IsFloating(ITypeSymbol? type) =>
+            Underlying(type)?.SpecialType is SpecialType.System_Double or SpecialType.System_Single;
+
+        private static ITypeSymbol? Underlying(ITypeSymbol? type) =>
+            type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+    }
+}

@@ -1,0 +1,143 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Lux.Generators.Evaluate;
+using Lux.Generators.Model;
+
+namespace Lux.Generators.Resolve
+{
+    /// <summary>Runs the statements of one gate in one context and collects the option definitions they make.</summary>
+    internal sealed class GateRunner
+    {
+        private readonly Evaluator evaluator;
+        private readonly IReadOnlyDictionary<string, ParameterRole> roots;
+        private readonly List<(ParameterRole Role, Definition Definition)> sink;
+
+        public GateRunner(Evaluator evaluator, IReadOnlyDictionary<string, ParameterRole> roots, List<(ParameterRole, Definition)> sink)
+        {
+            this.evaluator = evaluator;
+            this.roots = roots;
+            this.sink = sink;
+        }
+
+        /// <summary>Runs statements in order; false when a <c>return;</c> ended the gate.</summary>
+        public bool Run(EquatableArray<Stmt> statements, Environment env)
+        {
+            foreach (var statement in statements)
+            {
+                if (statement is ReturnStmt)
+                    return false;
+                if (!Run(statement, ref env))
+                    return false;
+            }
+            return true;
+        }
+
+        private bool Run(Stmt statement, ref Environment env)
+        {
+            switch (statement)
+            {
+                case AssignStmt assign:
+                    Assign(assign, env);
+                    return true;
+                case LetStmt let:
+                    env = env.With(let.Name, evaluator.Eval(let.Value, env));
+                    return true;
+                case ForeachStmt loop:
+                    foreach (var item in Evaluator.AsList(evaluator.Eval(loop.Collection, env), loop.Collection.Span).Items)
+                    {
+                        if (!Run(loop.Body, env.With(loop.Variable, item)))
+                            return false;
+                    }
+                    return true;
+                case IfStmt @if:
+                    return Run(Evaluator.AsBool(evaluator.Eval(@if.Condition, env), @if.Condition.Span) ? @if.Then : @if.Else, env);
+                case UnsupportedStmt unsupported:
+                    throw new EvaluationException(new DiagnosticInfo("LUX0001", unsupported.What + " is not supported in Lux config: " + unsupported.Instead, unsupported.Span));
+                default:
+                    throw EvaluationException.At(statement.Span, "Lux cannot run this statement");
+            }
+        }
+
+        private void Assign(AssignStmt assign, Environment env)
+        {
+            if (evaluator.Eval(assign.Target, env) is not OptionPathValue target || !roots.TryGetValue(target.Root, out var role))
+                throw EvaluationException.At(assign.Target.Span, "Only options of this gate's NixOS or HomeManager parameter can be assigned");
+            var path = target.Segments;
+            if (assign.SubPath is not null)
+            {
+                if (evaluator.Eval(assign.SubPath, env) is not StringValue sub)
+                    throw EvaluationException.At(assign.SubPath.Span, "Set takes the option path as a string: \"services.foo.enable\"");
+                path = path.AddRange(SplitPath(sub.Value, assign.SubPath.Span));
+            }
+            if (path.Length == 0)
+                throw EvaluationException.At(assign.Span, "Assign an option, not the whole configuration");
+            var value = evaluator.Eval(assign.Value, env);
+            CheckAssignable(value, assign.Value.Span);
+            sink.Add((role, new Definition(path, value, Definition.PlainPriority, assign.Span)));
+        }
+
+        /// <summary>Only data Nix can hold leaves a gate: a record or a lambda is a mistake, named here rather than emitted wrong.</summary>
+        private static void CheckAssignable(Value value, SourceSpan at)
+        {
+            switch (value)
+            {
+                case RecordValue record:
+                    throw EvaluationException.At(at, "A record (" + record.DisplayName + ") is not a Nix value; assign its properties instead");
+                case LambdaValue:
+                    throw EvaluationException.At(at, "A lambda is not a Nix value");
+                case OptionPathValue:
+                    throw EvaluationException.At(at, "Options are write-only in Lux: assign a value, not another option");
+                case ListValue list:
+                    foreach (var item in list.Items)
+                        CheckAssignable(item, at);
+                    break;
+                case OptionObjectValue obj:
+                    foreach (var member in obj.Members)
+                        CheckAssignable(member.Value, at);
+                    break;
+                case PriorityValue priority:
+                    CheckAssignable(priority.Inner, at);
+                    break;
+            }
+        }
+
+        /// <summary>Splits "a.b.\"DP-1\".c" into segments; quoted segments may hold dots.</summary>
+        public static ImmutableArray<string> SplitPath(string path, SourceSpan at)
+        {
+            var segments = ImmutableArray.CreateBuilder<string>();
+            var current = new System.Text.StringBuilder();
+            var quoted = false;
+            var wasQuoted = false;
+            foreach (var c in path)
+            {
+                if (c == '"')
+                {
+                    quoted = !quoted;
+                    wasQuoted = true;
+                }
+                else if (c == '.' && !quoted)
+                {
+                    Add();
+                }
+                else
+                {
+                    current.Append(c);
+                }
+            }
+            if (quoted)
+                throw EvaluationException.At(at, "The option path '" + path + "' has an unclosed quote");
+            Add();
+            return segments.ToImmutable();
+
+            void Add()
+            {
+                if (current.Length == 0 && !wasQuoted)
+                    throw EvaluationException.At(at, "The option path '" + path + "' has an empty segment");
+                segments.Add(current.ToString());
+                current.Clear();
+                wasQuoted = false;
+            }
+        }
+    }
+}

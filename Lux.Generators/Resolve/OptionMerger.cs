@@ -1,0 +1,136 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Lux.Generators.Evaluate;
+using Lux.Generators.Model;
+
+namespace Lux.Generators.Resolve
+{
+    /// <summary>
+    /// Merges definitions the way nixpkgs' lib/modules.nix does, before Nix ever runs: attribute sets
+    /// merge key by key, only the strongest priority of an option counts, lists at that priority
+    /// concatenate in definition order, and two different values for one scalar are a conflict (LUX2001)
+    /// naming both places.
+    /// </summary>
+    internal static class OptionMerger
+    {
+        public static AttrsNode Merge(IEnumerable<Definition> definitions, string scope, List<DiagnosticInfo> diagnostics)
+        {
+            var flat = new List<Definition>();
+            foreach (var definition in definitions)
+                Flatten(definition.Path, definition.Value, definition.Priority, definition.Span, flat);
+
+            // Group by path, keeping first-definition order; an empty-object definition declares an attribute set.
+            var root = new AttrsNode();
+            var byPath = new Dictionary<string, List<Definition>>();
+            var order = new List<string>();
+            foreach (var definition in flat)
+            {
+                if (definition.Value is OptionObjectValue)
+                {
+                    if (EnsureAttrs(root, definition.Path, definition, scope, diagnostics) is { } declared)
+                        declared.Declared.Add(definition.Span);
+                    continue;
+                }
+                var key = string.Join("\u0000", definition.Path);
+                if (!byPath.TryGetValue(key, out var list))
+                {
+                    byPath[key] = list = new List<Definition>();
+                    order.Add(key);
+                }
+                list.Add(definition);
+            }
+
+            foreach (var key in order)
+            {
+                var group = byPath[key];
+                var path = group[0].Path;
+                var parent = EnsureAttrs(root, path.RemoveAt(path.Length - 1), group[0], scope, diagnostics);
+                if (parent is null)
+                    continue;
+                var name = path[path.Length - 1];
+                if (parent.Children.TryGetValue(name, out var existing) && existing is AttrsNode)
+                {
+                    diagnostics.Add(Conflict(scope, group[0], "is set as a value here but is an attribute set elsewhere", null));
+                    continue;
+                }
+                if (Resolve(group, scope, diagnostics) is { } leaf)
+                    parent.Children[name] = leaf;
+            }
+            return root;
+        }
+
+        /// <summary>Option objects become one definition per leaf; a priority on an object applies to each leaf (pushDownProperties).</summary>
+        private static void Flatten(ImmutableArray<string> path, Value value, int priority, SourceSpan span, List<Definition> into)
+        {
+            switch (value)
+            {
+                case PriorityValue p:
+                    Flatten(path, p.Inner, p.Priority, span, into);
+                    break;
+                case OptionObjectValue obj when obj.Members.Length == 0:
+                    into.Add(new Definition(path, obj, priority, span));
+                    break;
+                case OptionObjectValue obj:
+                    foreach (var member in obj.Members)
+                        Flatten(path.Add(member.Key), member.Value, priority, span, into);
+                    break;
+                default:
+                    into.Add(new Definition(path, value, priority, span));
+                    break;
+            }
+        }
+
+        private static AttrsNode? EnsureAttrs(AttrsNode root, ImmutableArray<string> path, Definition cause, string scope, List<DiagnosticInfo> diagnostics)
+        {
+            var node = root;
+            foreach (var segment in path)
+            {
+                if (!node.Children.TryGetValue(segment, out var child))
+                    node.Children[segment] = child = new AttrsNode();
+                if (child is not AttrsNode attrs)
+                {
+                    var leaf = (LeafNode)child;
+                    diagnostics.Add(Conflict(scope, cause, "defines attributes under an option that is set as a value", leaf.Sources.FirstOrDefault()));
+                    return null;
+                }
+                node = attrs;
+            }
+            return node;
+        }
+
+        private static LeafNode? Resolve(List<Definition> group, string scope, List<DiagnosticInfo> diagnostics)
+        {
+            var best = group.Min(d => d.Priority);
+            var winners = group.Where(d => d.Priority == best).ToList();
+            if (winners.All(d => d.Value is ListValue or NullValue) && winners.Any(d => d.Value is ListValue))
+            {
+                var items = winners.SelectMany(d => d.Value is ListValue list ? list.Items.Select(i => (i, d.Span)) : Enumerable.Empty<(Value, SourceSpan)>())
+                    .ToImmutableArray();
+                return new LeafNode(best, new ListValue(items.Select(i => i.Item1).ToImmutableArray()),
+                    winners.Select(w => w.Span).ToImmutableArray(), items, isList: true);
+            }
+            var first = winners[0];
+            foreach (var other in winners.Skip(1))
+            {
+                if (other.Value.Key != first.Value.Key)
+                {
+                    diagnostics.Add(Conflict(scope, other, "is defined as " + other.Value.Describe() + " here and as " + first.Value.Describe() +
+                        " at " + first.Span.ToCanonical() + PriorityNote(best), first.Span));
+                    return null;
+                }
+            }
+            return new LeafNode(best, first.Value, winners.Select(w => w.Span).ToImmutableArray(), ImmutableArray<(Value, SourceSpan)>.Empty, isList: false);
+        }
+
+        private static string PriorityNote(int priority) => priority switch
+        {
+            Definition.PlainPriority => "; give one of them priority with Mk.Force or Mk.Default, or remove one",
+            _ => " (both at priority " + priority + "); remove one, or raise one with Mk.Override",
+        };
+
+        private static DiagnosticInfo Conflict(string scope, Definition at, string what, SourceSpan? other) =>
+            new("LUX2001", scope + ": the option '" + at.PathText + "' " + what, at.Span,
+                other is null || other.IsNone ? EquatableArray<SourceSpan>.Empty : new[] { other }.ToEquatableArray());
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Lux.Generators.Evaluate;
+using Lux.Generators.Model;
+
+namespace Lux.Generators.Resolve
+{
+    /// <summary>A host after composition and merging: its facts, its NixOS config and each user's home-manager config.</summary>
+    internal sealed class ResolvedHost
+    {
+        public ResolvedHost(DeclarationSpec spec, RecordValue record, string name)
+        {
+            Spec = spec;
+            Record = record;
+            Name = name;
+        }
+
+        public DeclarationSpec Spec { get; }
+
+        public RecordValue Record { get; }
+
+        public string Name { get; }
+
+        public string System { get; set; } = "x86_64-linux";
+
+        public ImmutableArray<RecordValue> Users { get; set; } = ImmutableArray<RecordValue>.Empty;
+
+        public ImmutableArray<string> UserNames { get; set; } = ImmutableArray<string>.Empty;
+
+        /// <summary>Every aspect the host's composition reaches, in first-reached order.</summary>
+        public ImmutableArray<RecordValue> Aspects { get; set; } = ImmutableArray<RecordValue>.Empty;
+
+        public AttrsNode NixOS { get; set; } = new();
+
+        /// <summary>home-manager config per user name, in the host's user order.</summary>
+        public List<KeyValuePair<string, AttrsNode>> Homes { get; } = new();
+
+        /// <summary>The verbatim hardware module (path in the config project, text), when the host brings one.</summary>
+        public AdditionalNixFile? Hardware { get; set; }
+
+        /// <summary>Every definition made for the host, before merging, for checks that point at the cause.</summary>
+        public List<Definition> Definitions { get; } = new();
+
+        public Dictionary<string, List<Definition>> HomeDefinitions { get; } = new();
+
+        /// <summary>Errors that stop this host's output (evaluation failures, conflicts, policy).</summary>
+        public List<DiagnosticInfo> Errors { get; } = new();
+    }
+
+    internal sealed class ResolvedFleet
+    {
+        public List<ResolvedHost> Hosts { get; } = new();
+
+        public RecordValue? Secrets { get; set; }
+
+        public Evaluator Evaluator { get; set; } = null!;
+
+        /// <summary>Diagnostics that belong to no single host (parse errors, duplicates, the secrets policy).</summary>
+        public List<DiagnosticInfo> Diagnostics { get; } = new();
+    }
+}
