@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace Lux
 {
@@ -31,10 +32,19 @@ namespace Lux
         /// <summary>Priority 1000: a default the rest of the config may override.</summary>
         public static T Default<T>(T value) => value;
 
+        /// <summary>Priority 1000, for a list: <c>Mk.Default(["wheel"])</c>.</summary>
+        public static IReadOnlyList<T> Default<T>(IReadOnlyList<T> value) => value;
+
         /// <summary>Priority 50: overrides every plain definition.</summary>
         public static T Force<T>(T value) => value;
 
+        /// <summary>Priority 50, for a list: replaces every plain definition of it.</summary>
+        public static IReadOnlyList<T> Force<T>(IReadOnlyList<T> value) => value;
+
         /// <summary>An explicit priority.</summary>
         public static T Override<T>(int priority, T value) => value;
+
+        /// <summary>An explicit priority, for a list.</summary>
+        public static IReadOnlyList<T> Override<T>(int priority, IReadOnlyList<T> value) => value;
     }
 }

@@ -119,7 +119,7 @@ namespace Lux.Generators.Emit
                 case ListValue list:
                     return list.Items.Length == 0 ? "[ ]" : "[ " + string.Join(" ", list.Items.Select(i => Parenthesise(Inline(i, at)))) + " ]";
                 case OptionObjectValue obj:
-                    return obj.Members.Length == 0 ? "{ }" : "{ " + string.Join(" ", obj.Members.Select(m => NixSyntax.AttributeName(m.Key, at) + " = " + Inline(m.Value, at) + ";")) + " }";
+                    return obj.Members.Length == 0 ? "{ }" : "{ " + string.Join(" ", obj.Members.Select(m => NixSyntax.AttributeName(m.Name, at) + " = " + Inline(m.Value, at) + ";")) + " }";
                 default:
                     throw EvaluationException.At(at, value.Describe() + " is not a Nix value", "LUX0004");
             }

@@ -122,7 +122,7 @@ namespace Lux.Generators.Evaluate
                     return record with { Explicit = changed };
                 }
                 case OptionObjectExpr obj:
-                    return new OptionObjectValue(obj.Members.Select(m => new KeyValuePair<string, Value>(m.Name, Eval(m.Value, env))).ToImmutableArray());
+                    return new OptionObjectValue(obj.Members.Select(m => new OptionMember(m.Name, Eval(m.Value, env), m.Value.Span)).ToImmutableArray());
                 case InterpolationExpr interpolation:
                     return new StringValue(ValueText.Join(interpolation.Parts.Select(p => ValueText.ToInterpolated(Eval(p, env)))));
                 case ConditionalExpr conditional:

@@ -73,13 +73,16 @@ namespace Lux.Generators.Evaluate
     }
 
     /// <summary>An option-tree object (<c>new() { Width = 2560 }</c>); member names are Nix names.</summary>
-    internal sealed record OptionObjectValue(ImmutableArray<KeyValuePair<string, Value>> Members) : Value
+    internal sealed record OptionObjectValue(ImmutableArray<OptionMember> Members) : Value
     {
-        public override string Key => "{" + string.Join(";", Members.Select(m => m.Key + "=" + m.Value.Key)) + "}";
-        public override string Describe() => "{ " + string.Join("; ", Members.Select(m => m.Key + " = " + m.Value.Describe())) + " }";
+        public override string Key => "{" + string.Join(";", Members.Select(m => m.Name + "=" + m.Value.Key)) + "}";
+        public override string Describe() => "{ " + string.Join("; ", Members.Select(m => m.Name + " = " + m.Value.Describe())) + " }";
         public bool Equals(OptionObjectValue? other) => other is not null && Key == other.Key;
         public override int GetHashCode() => Key.GetHashCode();
     }
+
+    /// <summary>A member of an option object, with the span that set it (for provenance comments).</summary>
+    internal sealed record OptionMember(string Name, Value Value, SourceSpan Span);
 
     /// <summary>Raw Nix text, emitted as written.</summary>
     internal sealed record RawValue(string Text) : Value

@@ -127,7 +127,6 @@ namespace Lux.Generators.Resolve
             {
                 var user = userRecords[i];
                 var userName = host.UserNames[i];
-                host.HomeDefinitions[userName] = new List<Definition>();
                 foreach (var aspect in Union(new[] { hostAspects, userAspects[i] }))
                     RunGates(host, aspect, GateKind.PerUser, user, userName);
             }
@@ -167,6 +166,12 @@ namespace Lux.Generators.Resolve
             for (var i = 0; i < host.Users.Length; i++)
             {
                 var userName = host.UserNames[i];
+                host.HomeDefinitions[userName] = new List<Definition>();
+                if (stateVersion is StringValue)
+                {
+                    // A default: a user's own home.stateVersion (from an older install) wins.
+                    host.HomeDefinitions[userName].Add(new Definition(ImmutableArray.Create("home", "stateVersion"), stateVersion, 1000, SpanOf(spec, "StateVersion")));
+                }
                 host.Definitions.Add(new Definition(ImmutableArray.Create("home-manager", "users", userName, "imports"),
                     new ListValue(ImmutableArray.Create<Value>(new RawValue("./home/" + userName + ".nix"))), Definition.PlainPriority, SpanOf(spec, "Users")));
             }

@@ -94,7 +94,7 @@ namespace Lux.Generators.Resolve
                     break;
                 case OptionObjectValue obj:
                     foreach (var member in obj.Members)
-                        CheckAssignable(member.Value, at);
+                        CheckAssignable(member.Value, member.Span);
                     break;
                 case PriorityValue priority:
                     CheckAssignable(priority.Inner, at);

@@ -73,7 +73,7 @@ namespace Lux.Generators.Resolve
                     break;
                 case OptionObjectValue obj:
                     foreach (var member in obj.Members)
-                        Flatten(path.Add(member.Key), member.Value, priority, span, into);
+                        Flatten(path.Add(member.Name), member.Value, priority, member.Span.IsNone ? span : member.Span, into);
                     break;
                 default:
                     into.Add(new Definition(path, value, priority, span));

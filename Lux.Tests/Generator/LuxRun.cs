@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using Basic.Reference.Assemblies;
+using Lux.Generators;
+using Lux.Generators.Diagnostics;
+using Lux.Generators.Emit;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Lux.Tests.Generator;
+
+/// <summary>
+/// Runs Lux in-process on C# sources, as the compiler would in a config project: the generator
+/// (decoded into nix-out files and manifest errors) and the analyzer (diagnostics), with hermetic
+/// reference assemblies.
+/// </summary>
+public sealed class LuxRun
+{
+    public const string ProjectDirectory = "/fleet/";
+
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
+
+    private LuxRun(CSharpCompilation compilation, GeneratorDriverRunResult result, IReadOnlyDictionary<string, string> files,
+        IReadOnlyList<string> manifestErrors, ImmutableArray<Diagnostic> compilerDiagnostics)
+    {
+        Compilation = compilation;
+        Result = result;
+        Files = files;
+        ManifestErrors = manifestErrors;
+        CompilerDiagnostics = compilerDiagnostics;
+    }
+
+    public CSharpCompilation Compilation { get; }
+
+    public GeneratorDriverRunResult Result { get; }
+
+    /// <summary>nix-out as the generator produced it: path → text.</summary>
+    public IReadOnlyDictionary<string, string> Files { get; }
+
+    /// <summary>The errors that block writing nix-out (the manifest's lux-error lines).</summary>
+    public IReadOnlyList<string> ManifestErrors { get; }
+
+    /// <summary>C# compiler errors of the sources themselves (a test source must compile).</summary>
+    public ImmutableArray<Diagnostic> CompilerDiagnostics { get; }
+
+    public static CSharpCompilation CreateCompilation(IEnumerable<(string Path, string Text)> sources) =>
+        CSharpCompilation.Create("Fleet",
+            sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, s.Path)),
+            Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(Lux.Host).Assembly.Location)),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static LuxRun Of(params string[] sources) =>
+        Of(sources.Select((s, i) => (ProjectDirectory + "File" + i + ".cs", s)));
+
+    public static LuxRun Of(IEnumerable<(string Path, string Text)> sources, IEnumerable<(string Path, string Text)>? additionalFiles = null)
+    {
+        var compilation = CreateCompilation(new[] { (ProjectDirectory + "Usings.cs", "global using Lux; global using System.Linq; global using System.Collections.Generic;") }.Concat(sources));
+        var additional = (additionalFiles ?? []).Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new NixGenerator().AsSourceGenerator() }, additional, ParseOptions, new ProjectDirectoryOptions());
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        var result = driver.GetRunResult();
+
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var errors = new List<string>();
+        foreach (var generated in result.Results.SelectMany(r => r.GeneratedSources))
+        {
+            var text = generated.SourceText.ToString();
+            if (generated.HintName == GeneratedSourceFormat.ManifestHintName)
+            {
+                GeneratedSourceFormat.TryDecodeManifest(text, out var listed, out var manifestErrors).Should().BeTrue();
+                errors.AddRange(manifestErrors);
+            }
+            else if (GeneratedSourceFormat.TryDecodeFile(text, out var path, out var content))
+            {
+                files[path] = content;
+            }
+        }
+        var compilerErrors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+        return new LuxRun(compilation, result, files, errors, compilerErrors);
+    }
+
+    /// <summary>The analyzer's diagnostics on the compilation (what the IDE and the build show).</summary>
+    public ImmutableArray<Diagnostic> AnalyzerDiagnostics()
+    {
+        var additional = ImmutableArray<AdditionalText>.Empty;
+        var withAnalyzers = Compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new LuxAnalyzer()),
+            new AnalyzerOptions(additional));
+        return withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+    }
+
+    private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
+    }
+
+    private sealed class ProjectDirectoryOptions : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options();
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options();
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options();
+
+        private sealed class Options : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, out string value)
+            {
+                value = key == "build_property.projectdir" ? ProjectDirectory : "";
+                return key == "build_property.projectdir";
+            }
+        }
+    }
+}
