@@ -124,7 +124,7 @@ namespace Lux.Generators.Evaluate
                 case OptionObjectExpr obj:
                     return new OptionObjectValue(obj.Members.Select(m => new OptionMember(m.Name, Eval(m.Value, env), m.Value.Span)).ToImmutableArray());
                 case InterpolationExpr interpolation:
-                    return new StringValue(ValueText.Join(interpolation.Parts.Select(p => ValueText.ToInterpolated(Eval(p, env)))));
+                    return new StringValue(ValueText.Join(interpolation.Parts.Select(p => ValueText.ToInterpolated(Readable(Eval(p, env), p.Span)))));
                 case ConditionalExpr conditional:
                     return AsBool(Eval(conditional.Condition, env), conditional.Condition.Span)
                         ? Eval(conditional.WhenTrue, env)
@@ -260,8 +260,8 @@ namespace Lux.Generators.Evaluate
                     return left is NullValue ? Eval(binary.Right, env) : left;
                 }
             }
-            var l = Eval(binary.Left, env);
-            var r = Eval(binary.Right, env);
+            var l = Readable(Eval(binary.Left, env), binary.Left.Span);
+            var r = Readable(Eval(binary.Right, env), binary.Right.Span);
             switch (binary.Operator)
             {
                 case "==": return l.Key == r.Key ? BoolValue.True : BoolValue.False;
@@ -364,7 +364,13 @@ namespace Lux.Generators.Evaluate
         };
 
         public static bool AsBool(Value value, SourceSpan at) =>
-            value is BoolValue b ? b.Value : throw EvaluationException.At(at, "Expected true or false; this is " + value.Describe());
+            Readable(value, at) is BoolValue b ? b.Value : throw EvaluationException.At(at, "Expected true or false; this is " + value.Describe());
+
+        /// <summary>An option path used as a value means the config reads an option back, which Lux cannot know.</summary>
+        public static Value Readable(Value value, SourceSpan at) =>
+            value is OptionPathValue
+                ? throw EvaluationException.At(at, "Options are write-only in Lux: branch on a host or user fact instead of reading an option")
+                : value;
 
         public static ListValue AsList(Value value, SourceSpan at) => value switch
         {

@@ -239,7 +239,7 @@ namespace Lux.Generators.Parse
                 return new MemberExpr(Parse(member.Expression), property.Name, DefaultFor(property.Type, span), span);
             }
             if (symbol is IFieldSymbol { IsStatic: true } or IPropertySymbol { IsStatic: true })
-                return Unsupported(member, "Static member '" + member.Name.Identifier.ValueText + "'", "use a const, or a fact on the host or user");
+                return Unsupported(member, "The static member '" + member + "'", "use a const, or a fact on the host or user");
             return Unsupported(member, "Member '" + member.Name.Identifier.ValueText + "'", "read properties of records, lists and strings");
         }
 
