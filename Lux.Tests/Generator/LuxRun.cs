@@ -33,6 +33,8 @@ public sealed class LuxRun
 
     public CSharpCompilation Compilation { get; }
 
+    public ImmutableArray<AdditionalText> AdditionalFiles { get; private init; } = ImmutableArray<AdditionalText>.Empty;
+
     public GeneratorDriverRunResult Result { get; }
 
     /// <summary>nix-out as the generator produced it: path → text.</summary>
@@ -53,12 +55,13 @@ public sealed class LuxRun
     public static LuxRun Of(params string[] sources) =>
         Of(sources.Select((s, i) => (ProjectDirectory + "File" + i + ".cs", s)));
 
-    public static LuxRun Of(IEnumerable<(string Path, string Text)> sources, IEnumerable<(string Path, string Text)>? additionalFiles = null)
+    public static LuxRun Of(IEnumerable<(string Path, string Text)> sources, IEnumerable<(string Path, string Text)>? additionalFiles = null,
+        string projectDirectory = ProjectDirectory)
     {
-        var compilation = CreateCompilation(new[] { (ProjectDirectory + "Usings.cs", "global using Lux; global using System.Linq; global using System.Collections.Generic;") }.Concat(sources));
+        var compilation = CreateCompilation(new[] { (projectDirectory + "LuxTestUsings.cs", "global using Lux; global using System.Linq; global using System.Collections.Generic;") }.Concat(sources));
         var additional = (additionalFiles ?? []).Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            new[] { new NixGenerator().AsSourceGenerator() }, additional, ParseOptions, new ProjectDirectoryOptions());
+            new[] { new NixGenerator().AsSourceGenerator() }, additional, ParseOptions, new ProjectDirectoryOptions(projectDirectory));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         var result = driver.GetRunResult();
 
@@ -78,15 +81,14 @@ public sealed class LuxRun
             }
         }
         var compilerErrors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
-        return new LuxRun(compilation, result, files, errors, compilerErrors);
+        return new LuxRun(compilation, result, files, errors, compilerErrors) { AdditionalFiles = additional };
     }
 
     /// <summary>The analyzer's diagnostics on the compilation (what the IDE and the build show).</summary>
     public ImmutableArray<Diagnostic> AnalyzerDiagnostics()
     {
-        var additional = ImmutableArray<AdditionalText>.Empty;
         var withAnalyzers = Compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new LuxAnalyzer()),
-            new AnalyzerOptions(additional));
+            new AnalyzerOptions(AdditionalFiles));
         return withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
     }
 
@@ -97,19 +99,19 @@ public sealed class LuxRun
         public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
     }
 
-    private sealed class ProjectDirectoryOptions : AnalyzerConfigOptionsProvider
+    private sealed class ProjectDirectoryOptions(string projectDirectory) : AnalyzerConfigOptionsProvider
     {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options();
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(projectDirectory);
 
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options();
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => GlobalOptions;
 
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options();
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptions;
 
-        private sealed class Options : AnalyzerConfigOptions
+        private sealed class Options(string projectDirectory) : AnalyzerConfigOptions
         {
             public override bool TryGetValue(string key, out string value)
             {
-                value = key == "build_property.projectdir" ? ProjectDirectory : "";
+                value = key == "build_property.projectdir" ? projectDirectory : "";
                 return key == "build_property.projectdir";
             }
         }
