@@ -28,7 +28,7 @@ public sealed class NixHarnessFlakeTests
             map (m: if builtins.isPath m then toString m else m.key) modules
             """);
 
-        var names = NixHarnessMergeTests.Strings(modules);
+        var names = modules.ToStrings();
         names.Should().HaveCount(4);
         names[..3].Should().Equal("home-manager.nixosModules.home-manager", "sops-nix.nixosModules.sops", "niri.nixosModules.niri");
         names[3].Should().EndWith("/fixtures/flake/hosts/polaris");

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FluentAssertions;
 
 namespace Lux.Tests.Nix;
@@ -16,7 +15,7 @@ public sealed class NixHarnessMergeTests
         // Collected breadth-first (default.nix, a.nix, b.nix, c.nix), then reversed.
         var ports = NixHarness.EvalHost(s_lists, "host.config.networking.firewall.allowedTCPPorts");
 
-        Ints(ports).Should().Equal(9000, 8080, 443, 80);
+        ports.ToInts().Should().Equal(9000, 8080, 443, 80);
     }
 
     [NixFact]
@@ -24,7 +23,7 @@ public sealed class NixHarnessMergeTests
     {
         var keys = NixHarness.EvalHost(s_lists, "host.moduleKeys");
 
-        Strings(keys).Where(key => key.EndsWith("/lists/b.nix", StringComparison.Ordinal)).Should().ContainSingle();
+        keys.ToStrings().Where(key => key.EndsWith("/lists/b.nix", StringComparison.Ordinal)).Should().ContainSingle();
     }
 
     [NixFact]
@@ -32,7 +31,7 @@ public sealed class NixHarnessMergeTests
     {
         var ports = NixHarness.EvalHost(s_lists, "host.config.networking.firewall.allowedUDPPorts");
 
-        Ints(ports).Should().Equal(123);
+        ports.ToInts().Should().Equal(123);
     }
 
     [NixFact]
@@ -56,7 +55,7 @@ public sealed class NixHarnessMergeTests
     [NixFact]
     public void Only_the_lists_of_the_strongest_priority_concatenate()
     {
-        Ints(NixHarness.EvalHost(s_priorities, "host.config.networking.firewall.allowedUDPPorts")).Should().Equal(53);
+        NixHarness.EvalHost(s_priorities, "host.config.networking.firewall.allowedUDPPorts").ToInts().Should().Equal(53);
     }
 
     [NixFact]
@@ -106,8 +105,4 @@ public sealed class NixHarnessMergeTests
         environment.GetRawText().Should().Be(
             """{"systemPackages":["<pkgs.git>","<pkgs.kdePackages.dolphin>"],"variables":{"NIRI":"<pkgs.niri>/bin/niri"}}""");
     }
-
-    internal static int[] Ints(JsonElement array) => array.EnumerateArray().Select(e => e.GetInt32()).ToArray();
-
-    internal static string[] Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToArray();
 }

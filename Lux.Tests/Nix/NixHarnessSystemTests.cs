@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Xunit;
 
 namespace Lux.Tests.Nix;
 
@@ -24,7 +25,7 @@ public sealed class NixHarnessSystemTests
     {
         var failed = NixHarness.EvalHost(s_assertions, "host.failedAssertions");
 
-        NixHarnessMergeTests.Strings(failed).Should().BeEquivalentTo(
+        failed.ToStrings().Should().BeEquivalentTo(
             "kiri profile: programs.git.signing.format must be set",
             "polaris is reachable only over SSH: services.openssh.enable must stay true",
             "root must not log in over SSH");
@@ -66,20 +67,14 @@ public sealed class NixHarnessSystemTests
             """{"fileSystems":{"/":{"device":"/dev/disk/by-uuid/0a4e0c4e-4f52-4d5b-9d7e-2f3c1d2b1a00","fsType":"ext4"}},"hardware":{"cpu":{"intel":{"updateMicrocode":true}},"enableRedistributableFirmware":true},"useDHCP":true}""");
     }
 
-    [NixFact]
-    public void An_enabled_sshd_opens_its_ports_in_the_firewall_by_default()
+    [NixTheory]
+    [InlineData("openssh", new[] { 22 })]
+    [InlineData("openssh-closed", new[] { 443 })]
+    public void An_enabled_sshd_opens_its_ports_in_the_firewall_unless_openFirewall_is_off(string fixture, int[] ports)
     {
-        var ports = NixHarness.EvalHost(NixHarness.Fixture("openssh"), "host.config.networking.firewall.allowedTCPPorts");
+        var allowed = NixHarness.EvalHost(NixHarness.Fixture(fixture), "host.config.networking.firewall.allowedTCPPorts");
 
-        NixHarnessMergeTests.Ints(ports).Should().Equal(22);
-    }
-
-    [NixFact]
-    public void An_sshd_with_openFirewall_off_opens_nothing()
-    {
-        var ports = NixHarness.EvalHost(NixHarness.Fixture("openssh-closed"), "host.config.networking.firewall.allowedTCPPorts");
-
-        NixHarnessMergeTests.Ints(ports).Should().Equal(443);
+        allowed.ToInts().Should().Equal(ports);
     }
 
     [NixFact]

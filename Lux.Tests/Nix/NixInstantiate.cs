@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -121,7 +122,8 @@ internal static class NixInstantiate
                 // It exited between the timeout and the kill.
             }
 
-            throw new NixInstantiateException($"nix-instantiate timed out after {limit.TotalSeconds:0.###} s.", Describe(arguments), "");
+            throw new NixInstantiateException(
+                string.Create(CultureInfo.InvariantCulture, $"nix-instantiate timed out after {limit.TotalSeconds:0.###} s."), Describe(arguments), "");
         }
 
         // The parameterless wait also waits for the redirected streams to reach end of file.
