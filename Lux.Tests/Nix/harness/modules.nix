@@ -312,8 +312,6 @@ let
     );
 in
 {
-  inherit showOption;
-
   # Evaluates modules with `config` as the fixpoint of their merged definitions.
   # specialArgs are module arguments besides config, lib, pkgs and options (modulesPath, osConfig, ...).
   # submodules: config -> [ { prefix; eval = name: modules: value; } ]: the attrsOf-submodule
@@ -353,7 +351,10 @@ in
       config = mergeOptionSet (submodules config) [ ] definitions;
     in
     {
-      inherit config sourceFiles;
+      inherit config;
+
+      # The files read for `pkgs.<name>` references (pkgs.nix).
+      inherit sourceFiles;
 
       # Each module's key: a path module's file, or <parent key>:anon-<n> for an inline one.
       moduleKeys = map (m: m.key) collected;
