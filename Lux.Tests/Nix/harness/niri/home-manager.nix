@@ -1,0 +1,2 @@
+# Stand-in for niri-flake's home-manager module; see nixos.nix beside it.
+{ }
