@@ -10,7 +10,8 @@ namespace Lux.Generators.Emit
     /// <summary>Nix's lexical rules: string escapes, attribute names, number literals.</summary>
     internal static class NixSyntax
     {
-        private static readonly Regex BareName = new("^[A-Za-z_][A-Za-z0-9_'-]*$", RegexOptions.CultureInvariant);
+        // \z, not $: "$" also matches before a final newline, and "H\n" would be written bare as H.
+        private static readonly Regex BareName = new("^[A-Za-z_][A-Za-z0-9_'-]*\\z", RegexOptions.CultureInvariant);
 
         private static readonly string[] Keywords = { "if", "then", "else", "assert", "with", "let", "in", "rec", "inherit", "or" };
 

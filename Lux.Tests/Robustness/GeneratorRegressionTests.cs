@@ -1,0 +1,34 @@
+using Lux.Tests.Generator;
+using Lux.Tests.Nix;
+
+namespace Lux.Tests.Robustness;
+
+/// <summary>One test per bug the robustness tests found in the generator, named after the bug.</summary>
+public sealed class GeneratorRegressionTests
+{
+    private const string ProbeHost = "[Host] public sealed record Alpha : Host { public override Aspects Includes => [new Probe()]; }";
+
+    private static string Probe(string body) =>
+        "[Feature] public sealed record Probe : Feature\n{\n    [PerHost]\n    void Os(NixOS os)\n    {\n" + body + "\n    }\n}\n";
+
+    private static string EvalModule(string module, string selection)
+    {
+        using var directory = new TemporaryDirectory();
+        var file = directory.Write("default.nix", module);
+        return NixInstantiate.EvalJson($"({selection}) (import {file} {{ config = null; lib = null; pkgs = null; }})").GetRawText();
+    }
+
+    [NixFact]
+    public void An_attribute_name_ending_in_a_newline_was_written_bare_and_Nix_read_it_without_the_newline()
+    {
+        // .NET's "$" matches before a final newline, so "H'''\n" passed as a bare name and Nix read H'''.
+        var run = LuxRun.Of(ProbeHost, Probe("""
+            os.Users.Users["H'''\n"].Description = "a";
+            os.Users.Users["ok\n"].Description = "b";
+            """));
+
+        var module = run.Files["hosts/alpha/default.nix"];
+        module.Should().Contain("\"H'''\\n\".description = \"a\";").And.Contain("\"ok\\n\".description = \"b\";");
+        EvalModule(module, "m: builtins.attrNames m.users.users").Should().Be("""["H'''\n","ok\n"]""");
+    }
+}
