@@ -31,4 +31,26 @@ public sealed class GeneratorRegressionTests
         module.Should().Contain("\"H'''\\n\".description = \"a\";").And.Contain("\"ok\\n\".description = \"b\";");
         EvalModule(module, "m: builtins.attrNames m.users.users").Should().Be("""["H'''\n","ok\n"]""");
     }
+
+    [NixFact]
+    public void A_negative_number_in_a_list_was_a_Nix_syntax_error_and_under_a_priority_a_subtraction()
+    {
+        // "[ -1 ]" does not parse, and "lib.mkForce -5" is lib.mkForce minus 5.
+        var run = LuxRun.Of(ProbeHost, Probe("""
+            os.Set("lux.ints", new[] { -1, 2 });
+            os.Set("lux.floats", new[] { -1.5, 2.5 });
+            os.Set("lux.forced", Mk.Force(-5));
+            os.Set("lux.defaults", Mk.Default(new[] { -7 }));
+            os.Set("lux.inner", new[] { Mk.Override(10, -2.5) });
+            """));
+
+        run.ManifestErrors.Should().BeEmpty();
+        var module = run.Files["hosts/alpha/default.nix"];
+        module.Should().Contain("[ (-1) 2 ]").And.Contain("lib.mkForce (-5)").And.Contain("(lib.mkOverride 10 (-2.5))");
+        using var directory = new TemporaryDirectory();
+        var file = directory.Write("default.nix", module);
+        var lib = "{ mkForce = x: x; mkDefault = x: x; mkOverride = _: x: x; }";
+        NixInstantiate.EvalJson($"(import {file} {{ config = null; lib = {lib}; pkgs = null; }}).lux").GetRawText()
+            .Should().Be("""{"defaults":[-7],"floats":[-1.5,2.5],"forced":-5,"inner":[-2.5],"ints":[-1,2]}""");
+    }
 }
