@@ -59,13 +59,26 @@ namespace Lux.Generators.Emit
         {
             if (double.IsNaN(value) || double.IsInfinity(value))
                 throw EvaluationException.At(at, "The number " + value.ToString(CultureInfo.InvariantCulture) + " has no Nix literal; use a finite number", "LUX0004");
+            // Nix 2.8 reads float literals with strtod and refuses one that underflows ("invalid float"), so a
+            // subnormal has no literal. It is written as a normal float over 2^52: both exact, and so is the quotient.
+            if (value != 0 && Math.Abs(value) < SmallestNormal)
+                return "(" + FloatLiteral(value * TwoToThe52) + " / " + FloatLiteral(TwoToThe52) + ")";
+            return FloatLiteral(value);
+        }
+
+        private const double SmallestNormal = 2.2250738585072014E-308;
+
+        private const double TwoToThe52 = 4503599627370496.0;
+
+        private static string FloatLiteral(double value)
+        {
             var text = value.ToString("R", CultureInfo.InvariantCulture);
             var exponent = text.IndexOfAny(new[] { 'E', 'e' });
             var mantissa = exponent < 0 ? text : text.Substring(0, exponent);
             var rest = exponent < 0 ? "" : "e" + text.Substring(exponent + 1);
+            // Nix's float grammar needs a point: "1e-07" would lex as an integer and an identifier.
             if (mantissa.IndexOf('.') < 0)
                 mantissa += ".0";
-            // Nix's float grammar wants a digit before the point unless it is a lone "0".
             return mantissa + rest;
         }
 

@@ -53,4 +53,22 @@ public sealed class GeneratorRegressionTests
         NixInstantiate.EvalJson($"(import {file} {{ config = null; lib = {lib}; pkgs = null; }}).lux").GetRawText()
             .Should().Be("""{"defaults":[-7],"floats":[-1.5,2.5],"forced":-5,"inner":[-2.5],"ints":[-1,2]}""");
     }
+
+    [NixFact]
+    public void A_subnormal_float_was_written_as_a_literal_that_Nix_refuses_as_an_invalid_float()
+    {
+        // Nix 2.8 reads literals with strtod and rejects any that underflow: "invalid float '5.0e-324'".
+        var run = LuxRun.Of(ProbeHost, Probe("""
+            os.Set("lux.tiny", double.Epsilon);
+            os.Set("lux.below", -2.225073858507201E-308);
+            os.Set("lux.normal", 2.2250738585072014E-308);
+            """));
+
+        run.ManifestErrors.Should().BeEmpty();
+        var module = run.Files["hosts/alpha/default.nix"];
+        module.Should().Contain("tiny = (2.2250738585072014e-308 / 4503599627370496.0);").And.Contain("normal = 2.2250738585072014e-308;");
+        // The smallest positive double: 2^-52 of the smallest normal, and half of it rounds to zero.
+        EvalModule(module, "m: [ (m.lux.tiny * 4503599627370496.0 == m.lux.normal) (m.lux.tiny > 0.0) (m.lux.tiny / 2.0 == 0.0) (m.lux.below < 0.0) ]")
+            .Should().Be("[true,true,true,true]");
+    }
 }
