@@ -118,7 +118,19 @@ namespace Lux.Generators.Emit
                 sb.Append(FileLine).Append(path).Append(' ').Append(HintNameFor(path)).Append('\n');
             // Errors here block writing even when analyzers are off (-p:RunAnalyzers=false).
             foreach (var error in errors)
-                sb.Append(ErrorLine).Append(error.Replace('\n', ' ').Replace('\r', ' ')).Append('\n');
+                sb.Append(ErrorLine).Append(OneLine(error)).Append('\n');
+            return sb.ToString();
+        }
+
+        /// <summary>
+        /// The text with every C# line terminator as a space: an error can quote config text, and a U+2028 in
+        /// it would end the comment and leave the rest of the line as C# that does not compile.
+        /// </summary>
+        private static string OneLine(string text)
+        {
+            var sb = new StringBuilder(text.Length);
+            foreach (var c in text)
+                sb.Append(c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029' ? ' ' : c);
             return sb.ToString();
         }
 

@@ -71,4 +71,17 @@ public sealed class GeneratorRegressionTests
         EvalModule(module, "m: [ (m.lux.tiny * 4503599627370496.0 == m.lux.normal) (m.lux.tiny > 0.0) (m.lux.tiny / 2.0 == 0.0) (m.lux.below < 0.0) ]")
             .Should().Be("[true,true,true,true]");
     }
+
+    [Fact]
+    public void A_line_separator_quoted_in_an_error_broke_the_generated_manifest_into_CSharp_that_does_not_compile()
+    {
+        // The manifest carries errors as // comments; U+2028 ends a C# comment as '\n' does.
+        var run = LuxRun.Of(ProbeHost, Probe("""
+            os.Users.Users["a\u2028b\u0085c"].Description = "x";
+            os.Users.Users["a\u2028b\u0085c"].Description = "y";
+            """));
+
+        run.CompilerDiagnostics.Should().BeEmpty("the generated manifest must compile");
+        run.ManifestErrors.Should().ContainSingle().Which.Should().Contain("LUX2001").And.Contain("users.users.a b c.description");
+    }
 }
