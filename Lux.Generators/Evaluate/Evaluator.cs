@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using Lux.Generators.Emit;
 using Lux.Generators.Model;
 
 namespace Lux.Generators.Evaluate
@@ -204,6 +205,8 @@ namespace Lux.Generators.Evaluate
                     var key = Eval(optionIndex.Key, env);
                     if (key is not StringValue name)
                         throw EvaluationException.At(optionIndex.Key.Span, "An attribute name is a string; this is " + key.Describe());
+                    if (NixSyntax.WhyNotText(name.Value) is { } reason)
+                        throw EvaluationException.At(optionIndex.Key.Span, "The attribute name cannot be read by Nix: " + reason, "LUX0004");
                     return path with { Segments = path.Segments.Add(name.Value) };
                 }
                 case UnsupportedExpr unsupported:
