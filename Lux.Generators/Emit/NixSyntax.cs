@@ -67,6 +67,19 @@ namespace Lux.Generators.Emit
                 ? "The number " + value.ToString(CultureInfo.InvariantCulture) + " has no Nix literal; use a finite number"
                 : null;
 
+        /// <summary>
+        /// Why a host or user name cannot name a file of nix-out, or null when it can. The name is a directory
+        /// (<c>hosts/orion/</c>) or a file (<c>home/kiri.nix</c>) and a Nix path literal (<c>./hosts/orion</c>),
+        /// whose grammar allows only letters, digits and <c>._+-</c>; "." and ".." would leave the directory.
+        /// </summary>
+        public static string? WhyNotPathSegment(string name) =>
+            PathSegment.IsMatch(name)
+                ? null
+                : "the name " + Preview(name) + " names a file of nix-out and a Nix path (./hosts/<name>), so it may hold only " +
+                  "letters, digits, '.', '_', '+' and '-', and may not start with '.'";
+
+        private static readonly Regex PathSegment = new("^[A-Za-z0-9_+-][A-Za-z0-9._+-]*\\z", RegexOptions.CultureInvariant);
+
         /// <summary>An attribute name: bare where Nix allows it, quoted otherwise (<c>"DP-1"</c> is bare-safe, <c>"eDP 1"</c> is not).</summary>
         public static string AttributeName(string name, SourceSpan at) =>
             BareName.IsMatch(name) && Array.IndexOf(Keywords, name) < 0 ? name : String(name, at);

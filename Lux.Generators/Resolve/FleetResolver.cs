@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Lux.Generators.Emit;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
 
@@ -44,7 +45,12 @@ namespace Lux.Generators.Resolve
 
             foreach (var spec in sorted.Where(d => d.Kind == DeclarationKind.Host))
             {
-                if (resolver.ResolveHost(spec) is { } host)
+                if (resolver.ResolveHost(spec) is not { } host)
+                    continue;
+                // The name becomes a directory of nix-out and a path in flake.nix: a host it cannot name is not emitted.
+                if (NixSyntax.WhyNotPathSegment(host.Name) is { } reason)
+                    fleet.Diagnostics.Add(new DiagnosticInfo("LUX0004", "The host " + spec.DisplayName + ": " + reason, SpanOf(spec, "Name")));
+                else
                     fleet.Hosts.Add(host);
             }
             fleet.Hosts.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
@@ -108,6 +114,12 @@ namespace Lux.Generators.Resolve
             }
             host.Users = userRecords.ToImmutableArray();
             host.UserNames = userRecords.Select(u => AsString(evaluator.Property(u, "Name", null, spec.Span), u.Spec!, "Name")).ToImmutableArray();
+            for (var i = 0; i < userRecords.Count; i++)
+            {
+                // The name becomes home/<name>.nix and a path in the host module.
+                if (NixSyntax.WhyNotPathSegment(host.UserNames[i]) is { } reason)
+                    throw EvaluationException.At(SpanOf(userRecords[i].Spec!, "Name"), "The user " + userRecords[i].DisplayName + ": " + reason, "LUX0004");
+            }
             foreach (var duplicate in host.UserNames.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1))
                 host.Errors.Add(new DiagnosticInfo("LUX2003", host.Name + " lists the user '" + duplicate.Key + "' more than once", SpanOf(spec, "Users")));
 

@@ -84,4 +84,38 @@ public sealed class GeneratorRegressionTests
         run.CompilerDiagnostics.Should().BeEmpty("the generated manifest must compile");
         run.ManifestErrors.Should().ContainSingle().Which.Should().Contain("LUX2001").And.Contain("users.users.a b c.description");
     }
+
+    [Theory]
+    [InlineData("public override string Name => \"my host\";", "Name")]
+    [InlineData("public override string Name => \"../../etc\";", "Name")]
+    [InlineData("public override string Name => \".\";", "Name")]
+    [InlineData("public override string Name => \"h\u00e9\";", "Name")]
+    [InlineData("", "Ze\u0301nith")]
+    public void A_host_name_outside_the_Nix_path_grammar_made_a_flake_that_does_not_parse_or_a_path_outside_nix_out(string member, string at)
+    {
+        // flake.nix names each host as the path literal ./hosts/<name>; "my host" or "é" end it, "../" leaves nix-out.
+        var run = LuxRun.Of("[Host] public sealed record Ze\u0301nith : Host { " + member + " }");
+
+        var error = run.AnalyzerDiagnostics().Should().ContainSingle().Which;
+        error.Id.Should().Be("LUX0004");
+        error.Location.SourceTree!.GetText().ToString(error.Location.SourceSpan).Should().Be(at);
+        run.ManifestErrors.Should().ContainSingle().Which.Should().Contain("LUX0004");
+        run.Files.Keys.Should().Equal("flake.nix");
+        run.Files["flake.nix"].Should().Contain("nixosConfigurations = { };");
+    }
+
+    [Fact]
+    public void A_user_name_outside_the_Nix_path_grammar_made_an_import_that_does_not_parse()
+    {
+        // The host module imports ./home/<name>.nix for each user.
+        var run = LuxRun.Of("""
+            [User] public sealed record Ada : User { public override string Name => "ada lovelace"; }
+            [Host] public sealed record Alpha : Host { public override Users Users => [new Ada()]; }
+            """);
+
+        var error = run.AnalyzerDiagnostics().Should().ContainSingle().Which;
+        error.Id.Should().Be("LUX0004");
+        error.Location.SourceTree!.GetText().ToString(error.Location.SourceSpan).Should().Be("Name");
+        run.Files.Keys.Should().NotContain(k => k.Contains("/home/"));
+    }
 }
