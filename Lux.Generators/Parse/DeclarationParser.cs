@@ -33,20 +33,28 @@ namespace Lux.Generators.Parse
         }
 
         /// <summary>The kind of Lux declaration a type is, from its attribute, if any.</summary>
-        public static DeclarationKind? KindOf(INamedTypeSymbol symbol)
+        public static DeclarationKind? KindOf(INamedTypeSymbol symbol) =>
+            KindsOf(symbol).Select(k => (DeclarationKind?)k).FirstOrDefault();
+
+        /// <summary>Every Lux kind the type's attributes give it, in attribute order: one, unless the config is wrong.</summary>
+        public static List<DeclarationKind> KindsOf(INamedTypeSymbol symbol)
         {
+            var kinds = new List<DeclarationKind>();
             foreach (var attribute in symbol.GetAttributes())
             {
-                switch (attribute.AttributeClass is { } c ? LuxSymbols.FullName(c) : null)
+                DeclarationKind? kind = (attribute.AttributeClass is { } c ? LuxSymbols.FullName(c) : null) switch
                 {
-                    case LuxSymbols.HostAttribute: return DeclarationKind.Host;
-                    case LuxSymbols.UserAttribute: return DeclarationKind.User;
-                    case LuxSymbols.FeatureAttribute: return DeclarationKind.Feature;
-                    case LuxSymbols.ProfileAttribute: return DeclarationKind.Profile;
-                    case LuxSymbols.SecretsAttribute: return DeclarationKind.Secrets;
-                }
+                    LuxSymbols.HostAttribute => DeclarationKind.Host,
+                    LuxSymbols.UserAttribute => DeclarationKind.User,
+                    LuxSymbols.FeatureAttribute => DeclarationKind.Feature,
+                    LuxSymbols.ProfileAttribute => DeclarationKind.Profile,
+                    LuxSymbols.SecretsAttribute => DeclarationKind.Secrets,
+                    _ => null,
+                };
+                if (kind is { } k && !kinds.Contains(k))
+                    kinds.Add(k);
             }
-            return null;
+            return kinds;
         }
 
         public static DeclarationSpec Parse(INamedTypeSymbol symbol, TypeDeclarationSyntax declaration, SemanticModel model,
@@ -115,6 +123,11 @@ namespace Lux.Generators.Parse
                     " directly (it derives from " + baseType.Name + "); share behaviour through features and profiles instead of base records", span));
             if (declaration.Modifiers.Any(SyntaxKind.PartialKeyword) && symbol.DeclaringSyntaxReferences.Length > 1)
                 diagnostics.Add(new DiagnosticInfo("LUX0002", symbol.Name + " is split over several partial declarations; Lux reads one declaration per record", span));
+            // The generator reads a record once per Lux attribute and the IDE once per record: with two kinds
+            // they would see different fleets, so a record is one kind.
+            if (KindsOf(symbol) is { Count: > 1 } kinds)
+                diagnostics.Add(new DiagnosticInfo("LUX0002", symbol.Name + " is marked " + string.Join(" and ", kinds.Select(k => "[" + k + "]")) +
+                    "; a record is one kind: keep one attribute", span));
             if (symbol.IsGenericType)
                 diagnostics.Add(new DiagnosticInfo("LUX0002", symbol.Name + " is generic; a Lux record cannot have type parameters", span));
         }

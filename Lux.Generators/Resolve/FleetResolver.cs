@@ -28,8 +28,10 @@ namespace Lux.Generators.Resolve
         public static ResolvedFleet Resolve(IReadOnlyList<DeclarationSpec> declarations, IReadOnlyList<AdditionalNixFile> additionalFiles)
         {
             var fleet = new ResolvedFleet();
-            // Order-independent: sort by type name so the order of files never changes the output.
-            var sorted = declarations.OrderBy(d => d.TypeName, StringComparer.Ordinal).ToList();
+            // Order-independent: sort by type name so the order of files never changes the output. Two records of
+            // one name (a C# error, mid-edit) are ordered by place, so the generator and the IDE pick the same one.
+            var sorted = declarations.OrderBy(d => d.TypeName, StringComparer.Ordinal)
+                .ThenBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Start).ToList();
             var byName = new Dictionary<string, DeclarationSpec>(StringComparer.Ordinal);
             foreach (var declaration in sorted)
             {

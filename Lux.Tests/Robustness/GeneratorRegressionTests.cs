@@ -118,4 +118,29 @@ public sealed class GeneratorRegressionTests
         error.Location.SourceTree!.GetText().ToString(error.Location.SourceSpan).Should().Be("Name");
         run.Files.Keys.Should().NotContain(k => k.Contains("/home/"));
     }
+
+    [Fact]
+    public void Two_records_of_one_name_with_different_Lux_kinds_made_the_build_fail_on_an_error_the_IDE_never_showed()
+    {
+        // Mutant 113 (seed 20251125): FleetSecrets renamed to Development mid-edit. C# merges the two into one
+        // symbol with [Profile] and [Secrets]; the generator read it as both, the IDE as the first only.
+        var run = LuxRun.Of(
+            "[Host] public sealed record Alpha : Host { public override Aspects Includes => [new Development()]; }",
+            "[Profile] public sealed record Development : Profile { }",
+            "[Secrets] public sealed record Development : SecretsPolicy { }");
+
+        run.CompilerDiagnostics.Should().Contain(d => d.Id == "CS0101");
+        var analyzer = run.AnalyzerDiagnostics().Where(d => d.Id.StartsWith("LUX", StringComparison.Ordinal)).ToList();
+        analyzer.Should().Contain(d => d.Id == "LUX0002" && d.GetMessage().Contains("[Profile] and [Secrets]"));
+        run.ManifestErrors.Should().Contain(e => e.Contains("LUX0002") && e.Contains("[Profile] and [Secrets]"));
+    }
+
+    [Fact]
+    public void A_record_marked_both_Host_and_Feature_is_one_LUX0002_in_the_IDE_and_the_build()
+    {
+        var run = LuxRun.Of("[Host, Feature] public sealed record Alpha : Host { }");
+
+        run.AnalyzerDiagnostics().Should().ContainSingle().Which.GetMessage().Should().Contain("[Host] and [Feature]");
+        run.ManifestErrors.Should().Contain(e => e.Contains("LUX0002"));
+    }
 }
