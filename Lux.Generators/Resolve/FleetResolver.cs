@@ -230,7 +230,15 @@ namespace Lux.Generators.Resolve
             }
         }
 
-        /// <summary>The aspect and everything it includes, depth first, each once; a cycle is LUX0005.</summary>
+        /// <summary>How deep includes may nest, and how many aspects one composition may reach.</summary>
+        private const int MaxIncludeDepth = 64;
+        private const int MaxAspects = 4096;
+
+        /// <summary>
+        /// The aspect and everything it includes, depth first, each once; a cycle is LUX0005. A feature that
+        /// includes itself with new arguments (<c>F(N) => [new F(N + 1)]</c>) is no cycle by key but never ends:
+        /// the bounds stop it with LUX0005 before the recursion overflows the compiler's stack.
+        /// </summary>
         private List<RecordValue> Closure(RecordValue root)
         {
             var result = new List<RecordValue>();
@@ -246,6 +254,14 @@ namespace Lux.Generators.Resolve
                 }
                 if (!seen.Add(aspect.Key))
                     return;
+                if (path.Count >= MaxIncludeDepth || result.Count >= MaxAspects)
+                {
+                    var chain = string.Join(" → ", path.Take(3).Select(p => p.Describe())) + " → … → " + aspect.Describe();
+                    throw EvaluationException.At(aspect.Spec!.Span, (path.Count >= MaxIncludeDepth
+                        ? "Includes nest deeper than " + MaxIncludeDepth + ": " + chain
+                        : "The composition reaches more than " + MaxAspects + " aspects, ending with " + aspect.Describe()) +
+                        "; an aspect that includes itself with new arguments never ends", "LUX0005");
+                }
                 result.Add(aspect);
                 path.Add(aspect);
                 var spec = aspect.Spec!;

@@ -143,4 +143,18 @@ public sealed class GeneratorRegressionTests
         run.AnalyzerDiagnostics().Should().ContainSingle().Which.GetMessage().Should().Contain("[Host] and [Feature]");
         run.ManifestErrors.Should().Contain(e => e.Contains("LUX0002"));
     }
+
+    [Fact]
+    public void A_feature_including_itself_with_new_arguments_overflowed_the_stack_and_killed_the_compiler()
+    {
+        // F(0) includes F(1), which includes F(2)...: no cycle by key, and the recursion never ended.
+        var run = LuxRun.Of(
+            "[Host] public sealed record Alpha : Host { public override Aspects Includes => [new F(0)]; }",
+            "[Feature] public sealed record F(int N) : Feature { public override Aspects Includes => [new F(N + 1), new F(N * 2 + 1)]; }");
+
+        var error = run.AnalyzerDiagnostics().Should().ContainSingle().Which;
+        error.Id.Should().Be("LUX0005");
+        error.GetMessage().Should().Contain("new arguments never ends");
+        run.ManifestErrors.Should().ContainSingle().Which.Should().Contain("LUX0005");
+    }
 }
