@@ -85,6 +85,9 @@ namespace Lux.Generators.Evaluate
         {
             switch (expr)
             {
+                case ConstExpr { Value: ulong big } c:
+                    throw EvaluationException.At(c.Span, "The number " + big.ToString(CultureInfo.InvariantCulture) +
+                        " is outside Nix's integers (64-bit signed, at most 9223372036854775807)", "LUX0004");
                 case ConstExpr c:
                     return FromConstant(c.Value);
                 case ListExpr list:
@@ -138,7 +141,7 @@ namespace Lux.Generators.Evaluate
                     return unary.Operator switch
                     {
                         "!" => AsBool(operand, unary.Span) ? BoolValue.False : BoolValue.True,
-                        "-" when operand is IntValue i => new IntValue(-i.Value),
+                        "-" when operand is IntValue i => new IntValue(Integer(unary.Span, () => checked(-i.Value))),
                         "-" when operand is FloatValue f => new FloatValue(-f.Value),
                         _ => throw EvaluationException.At(unary.Span, "'" + unary.Operator + "' does not apply to " + operand.Describe()),
                     };
@@ -276,11 +279,11 @@ namespace Lux.Generators.Evaluate
             {
                 return binary.Operator switch
                 {
-                    "+" => new IntValue(checked(li.Value + ri.Value)),
-                    "-" => new IntValue(checked(li.Value - ri.Value)),
-                    "*" => new IntValue(checked(li.Value * ri.Value)),
-                    "/" when ri.Value != 0 => new IntValue(li.Value / ri.Value),
-                    "%" when ri.Value != 0 => new IntValue(li.Value % ri.Value),
+                    "+" => new IntValue(Integer(binary.Span, () => checked(li.Value + ri.Value))),
+                    "-" => new IntValue(Integer(binary.Span, () => checked(li.Value - ri.Value))),
+                    "*" => new IntValue(Integer(binary.Span, () => checked(li.Value * ri.Value))),
+                    "/" when ri.Value != 0 => new IntValue(Integer(binary.Span, () => li.Value / ri.Value)),
+                    "%" when ri.Value != 0 => new IntValue(Integer(binary.Span, () => li.Value % ri.Value)),
                     "<" => li.Value < ri.Value ? BoolValue.True : BoolValue.False,
                     ">" => li.Value > ri.Value ? BoolValue.True : BoolValue.False,
                     "<=" => li.Value <= ri.Value ? BoolValue.True : BoolValue.False,
@@ -306,6 +309,20 @@ namespace Lux.Generators.Evaluate
             if (binary.Operator == "+" && l is ListValue ll && r is ListValue rl)
                 return new ListValue(ll.Items.AddRange(rl.Items));
             throw EvaluationException.At(binary.Span, "'" + binary.Operator + "' does not apply to " + l.Describe() + " and " + r.Describe());
+        }
+
+        /// <summary>Integer arithmetic as C# checks it; an overflow is an error at the expression, not a wrapped value.</summary>
+        private static long Integer(SourceSpan at, Func<long> compute)
+        {
+            try
+            {
+                return compute();
+            }
+            catch (OverflowException)
+            {
+                // long.MinValue / -1 overflows too, checked or not.
+                throw EvaluationException.At(at, "The result overflows Nix's integers (64-bit signed)");
+            }
         }
 
         public bool Matches(Value subject, Pattern pattern, Environment env)

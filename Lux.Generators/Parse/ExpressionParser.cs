@@ -425,6 +425,9 @@ namespace Lux.Generators.Parse
                 return c.ToString();
             if (IsFloating(convertedTo) || value is double || value is float || value is decimal)
                 return System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+            // Above long.MaxValue: kept as it is, for Evaluate to refuse at its span (LUX0004).
+            if (value is ulong big && big > long.MaxValue)
+                return big;
             return System.Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
         }
 

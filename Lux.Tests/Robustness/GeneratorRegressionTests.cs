@@ -157,4 +157,22 @@ public sealed class GeneratorRegressionTests
         error.GetMessage().Should().Contain("new arguments never ends");
         run.ManifestErrors.Should().ContainSingle().Which.Should().Contain("LUX0005");
     }
+
+    [Theory]
+    [InlineData("os.Set(\"x\", N * 4611686018427387904L);", "N * 4611686018427387904L", "LUX0003")]
+    [InlineData("os.Set(\"x\", (N - 9223372036854775807L - 4) / -1);", "(N - 9223372036854775807L - 4) / -1", "LUX0003")]
+    [InlineData("os.Set(\"x\", -(N - 9223372036854775807L - 4));", "-(N - 9223372036854775807L - 4)", "LUX0003")]
+    [InlineData("os.Set(\"x\", 18446744073709551615UL);", "18446744073709551615UL", "LUX0004")]
+    public void Integer_overflow_and_ulong_constants_were_LUX0000_internal_errors(string statement, string at, string id)
+    {
+        // checked arithmetic threw OverflowException, and Convert.ToInt64 on a large ulong threw while parsing.
+        var run = LuxRun.Of(
+            "[Host] public sealed record Alpha : Host { public override Aspects Includes => [new G(3)]; }",
+            "[Feature] public sealed record G(long N) : Feature { [PerHost] void Os(NixOS os) { " + statement + " } }");
+
+        var error = run.AnalyzerDiagnostics().Should().ContainSingle().Which;
+        error.Id.Should().Be(id);
+        error.Location.SourceTree!.GetText().ToString(error.Location.SourceSpan).Should().Be(at);
+        run.ManifestErrors.Should().ContainSingle().Which.Should().Contain(id);
+    }
 }
