@@ -68,7 +68,8 @@ namespace Lux.Generators.Evaluate
         {
             if (++depth > MaxDepth)
             {
-                depth = 0;
+                // Undo this level's count: every frame below unwinds through its own finally.
+                depth--;
                 throw EvaluationException.At(expr.Span, "Evaluation nests deeper than " + MaxDepth + " levels; look for records that include or refer to each other");
             }
             try
