@@ -159,7 +159,8 @@ namespace Lux.Generators.Evaluate
                     if (target is ListValue list && key is IntValue i)
                     {
                         if (i.Value < 0 || i.Value >= list.Items.Length)
-                            throw EvaluationException.At(index.Span, "Index " + i.Value + " is outside the list (it has " + list.Items.Length + " items)");
+                            throw EvaluationException.At(index.Span, "Index " + i.Value.ToString(CultureInfo.InvariantCulture) + " is outside the list (it has " +
+                                list.Items.Length.ToString(CultureInfo.InvariantCulture) + " items)");
                         return list.Items[(int)i.Value];
                     }
                     throw EvaluationException.At(index.Span, "Cannot index " + target.Describe() + " with " + key.Describe());

@@ -126,7 +126,7 @@ namespace Lux.Generators.Resolve
         private static string PriorityNote(int priority) => priority switch
         {
             Definition.PlainPriority => "; give one of them priority with Mk.Force or Mk.Default, or remove one",
-            _ => " (both at priority " + priority + "); remove one, or raise one with Mk.Override",
+            _ => " (both at priority " + priority.ToString(System.Globalization.CultureInfo.InvariantCulture) + "); remove one, or raise one with Mk.Override",
         };
 
         private static DiagnosticInfo Conflict(string scope, Definition at, string what, SourceSpan? other) =>
