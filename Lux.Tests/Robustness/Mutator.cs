@@ -25,7 +25,7 @@ internal static class Mutator
     private static readonly string[] s_literals =
     [
         "\"x\"", "\"\"", "\"\\0\"", "\"\\uD800\"", "\"a b/c\"", "\"..\"", "0", "-1", "42", "2147483648", "9223372036854775807",
-        "1.5", "-0.0", "1e308", "double.NaN", "true", "false", "null", "'c'", "[]", "new()", "default",
+        "18446744073709551615UL", "long.MinValue", "1.5", "-0.0", "1e308", "double.NaN", "double.Epsilon", "true", "false", "null", "'c'", "[]", "new()", "default",
     ];
 
     // Tokens a half-typed edit leaves behind.
