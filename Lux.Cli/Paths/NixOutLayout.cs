@@ -16,33 +16,27 @@ namespace Lux.Cli.Paths
         /// <summary>Created when missing, so the lock never shows in git status.</summary>
         public const string GitIgnoreFileName = ".gitignore";
 
-        private const string TemporaryMarker = ".lux-tmp-";
-        private const int TemporarySuffixLength = 8;
+        private const string TemporaryPrefix = ".lux-tmp-";
+        private const int TemporarySuffixLength = 16;
 
         /// <summary>True for names at the root of nix-out that the generator may not produce.</summary>
         public static bool IsReservedRootName(string name) =>
             name is RecordFileName or LockFileName or GitIgnoreFileName;
 
-        /// <summary>A fresh sibling of <paramref name="fullPath"/> to write before renaming over it.</summary>
+        /// <summary>
+        /// A fresh sibling of <paramref name="fullPath"/> to write before renaming over it. Its name has a fixed length,
+        /// so a target whose name is near the file system's limit still gets one.
+        /// </summary>
         public static string TemporaryPathFor(string fullPath)
         {
-            var directory = Path.GetDirectoryName(fullPath)!;
             var suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(TemporarySuffixLength / 2));
-            return Path.Join(directory, "." + Path.GetFileName(fullPath) + TemporaryMarker + suffix);
+            return Path.Join(Path.GetDirectoryName(fullPath), TemporaryPrefix + suffix);
         }
 
         /// <summary>True for names <see cref="TemporaryPathFor"/> makes: what a crash mid-write leaves behind.</summary>
-        public static bool IsTemporaryName(string name)
-        {
-            var marker = name.LastIndexOf(TemporaryMarker, StringComparison.Ordinal);
-            if (!name.StartsWith('.') || marker < 1 || name.Length - marker - TemporaryMarker.Length != TemporarySuffixLength)
-                return false;
-            foreach (var c in name.AsSpan(marker + TemporaryMarker.Length))
-            {
-                if (!char.IsAsciiHexDigitLower(c))
-                    return false;
-            }
-            return true;
-        }
+        public static bool IsTemporaryName(string name) =>
+            name.Length == TemporaryPrefix.Length + TemporarySuffixLength
+            && name.StartsWith(TemporaryPrefix, StringComparison.Ordinal)
+            && name.AsSpan(TemporaryPrefix.Length).IndexOfAnyExcept("0123456789abcdef") < 0;
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text;
 
 namespace Lux.Cli.Paths
 {
@@ -9,6 +10,8 @@ namespace Lux.Cli.Paths
     /// </summary>
     internal static class NixOutPath
     {
+        private const int MaxSegmentBytes = 255;
+
         /// <summary>Returns why <paramref name="path"/> is not a valid nix-out path, or null when it is.</summary>
         public static string? Validate(string path)
         {
@@ -39,6 +42,9 @@ namespace Lux.Cli.Paths
                     case ".":
                         return "the path contains a '.' segment";
                 }
+                // The common limit of ext4, btrfs, APFS and NTFS; checked here so the error names the path.
+                if (Encoding.UTF8.GetByteCount(segment) > MaxSegmentBytes)
+                    return $"the segment '{segment}' is longer than {MaxSegmentBytes} bytes";
                 if (NixOutLayout.IsTemporaryName(segment))
                     return $"'{segment}' looks like a Lux temporary file";
             }

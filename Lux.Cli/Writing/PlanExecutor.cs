@@ -67,12 +67,12 @@ namespace Lux.Cli.Writing
             catch (UnauthorizedAccessException e)
             {
                 throw new WriterException(new WriterDiagnostic(WriterErrorCodes.NotWritable, fullPath,
-                    $"access denied; files before it are already written, none after it. Fix the permissions and build again. ({e.Message})"));
+                    $"access denied, so nix-out is only partly updated (every file in it is whole, old or new). Fix the permissions and build again. ({e.Message})"));
             }
             catch (IOException e)
             {
                 throw new WriterException(new WriterDiagnostic(WriterErrorCodes.IoFailure, fullPath,
-                    $"could not be changed; files before it are already written, none after it. ({e.Message})"));
+                    $"could not be changed, so nix-out is only partly updated (every file in it is whole, old or new). Build again once fixed. ({e.Message})"));
             }
         }
     }

@@ -43,14 +43,14 @@ public sealed class AtomicWriteTests : IDisposable
         _sandbox.Generate(("hosts/a.nix", "a"));
         _sandbox.Write();
         // A writer killed between creating its temporary file and renaming it leaves these.
-        File.WriteAllText(_sandbox.OutPath("hosts/.a.nix.lux-tmp-0123abcd"), "torn");
-        File.WriteAllText(_sandbox.OutPath("..lux-manifest.lux-tmp-deadbeef"), "torn");
-        _sandbox.WriteUserFile("hosts/notes.lux-tmp-keep", "a user's file that only looks alike");
+        File.WriteAllText(_sandbox.OutPath("hosts/.lux-tmp-0123456789abcdef"), "torn");
+        File.WriteAllText(_sandbox.OutPath(".lux-tmp-deadbeefdeadbeef"), "torn");
+        _sandbox.WriteUserFile("hosts/.lux-tmp-keep", "a user's file that only looks alike");
 
         _sandbox.Write().Succeeded.Should().BeTrue();
 
         TemporaryFiles().Should().BeEmpty();
-        _sandbox.Read("hosts/notes.lux-tmp-keep").Should().Be("a user's file that only looks alike");
+        _sandbox.Read("hosts/.lux-tmp-keep").Should().Be("a user's file that only looks alike");
         _sandbox.Read("hosts/a.nix").Should().Be("a");
     }
 
@@ -59,18 +59,30 @@ public sealed class AtomicWriteTests : IDisposable
     {
         var elsewhere = Path.Join(_sandbox.Root, "elsewhere");
         Directory.CreateDirectory(elsewhere);
-        File.WriteAllText(Path.Join(elsewhere, ".x.lux-tmp-0123abcd"), "not Lux's to remove");
+        File.WriteAllText(Path.Join(elsewhere, ".lux-tmp-0123456789abcdef"), "not Lux's to remove");
         Directory.CreateDirectory(_sandbox.Out);
         Directory.CreateSymbolicLink(_sandbox.OutPath("result"), elsewhere);
         _sandbox.Generate(("a.nix", "a"));
 
         _sandbox.Write().Succeeded.Should().BeTrue();
 
-        File.Exists(Path.Join(elsewhere, ".x.lux-tmp-0123abcd")).Should().BeTrue();
+        File.Exists(Path.Join(elsewhere, ".lux-tmp-0123456789abcdef")).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Writes_a_file_whose_name_is_at_the_file_system_limit()
+    {
+        var path = "hosts/" + new string('n', 251) + ".nix";
+        _sandbox.Generate((path, "long"));
+
+        var result = _sandbox.Write();
+
+        result.Succeeded.Should().BeTrue(string.Join('\n', result.OutputLines));
+        _sandbox.Read(path).Should().Be("long");
     }
 
     private string[] TemporaryFiles() =>
-        Directory.EnumerateFiles(_sandbox.Out, "*.lux-tmp-*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, MatchType = MatchType.Simple })
+        Directory.EnumerateFiles(_sandbox.Out, ".lux-tmp-*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, MatchType = MatchType.Simple })
             .Where(file => !file.EndsWith("keep", StringComparison.Ordinal))
             .ToArray();
 }

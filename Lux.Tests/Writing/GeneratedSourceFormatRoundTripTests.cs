@@ -129,6 +129,25 @@ public sealed class GeneratedSourceFormatRoundTripTests
         first.Should().MatchRegex(@"^Lux\.Out\.[A-Za-z0-9._-]+\.[0-9a-f]{8}\.g\.cs$");
     }
 
+    [Fact]
+    public void Hint_names_of_short_paths_spell_the_whole_path()
+    {
+        GeneratedSourceFormat.HintNameFor("hosts/alpha/default.nix").Should().MatchRegex(@"^Lux\.Out\.hosts_alpha_default\.nix\.[0-9a-f]{8}\.g\.cs$");
+    }
+
+    [Fact]
+    public void Hint_names_of_long_paths_stay_short_enough_to_be_file_names()
+    {
+        var longPath = "hosts/" + new string('a', 200) + "/" + new string('b', 200) + ".nix";
+        var otherLongPath = "hosts/" + new string('a', 200) + "/" + new string('c', 200) + ".nix";
+
+        var hintName = GeneratedSourceFormat.HintNameFor(longPath);
+
+        // The compiler writes it as a file; with the generated folder's own path it must stay well under the limits.
+        hintName.Length.Should().BeLessThan(100);
+        hintName.Should().NotBe(GeneratedSourceFormat.HintNameFor(otherLongPath));
+    }
+
     [Theory]
     [InlineData("no header at all")]
     [InlineData("// lux-manifest 1\n// lux-file: nospace\n")]

@@ -67,7 +67,7 @@ public sealed class RefusalTests : IDisposable
     [InlineData(".lux-manifest", "reserved")]
     [InlineData(".lux-lock", "reserved")]
     [InlineData(".gitignore", "reserved")]
-    [InlineData("hosts/.a.nix.lux-tmp-0123abcd", "temporary")]
+    [InlineData("hosts/.lux-tmp-0123456789abcdef", "temporary")]
     public void Refuses_invalid_paths_and_writes_nothing(string path, string reason)
     {
         _sandbox.Generate(("good.nix", "g"), (path, "evil"));
@@ -78,6 +78,18 @@ public sealed class RefusalTests : IDisposable
         result.OutputLines.Single().Should().Contain(path).And.Contain(reason);
         Directory.Exists(_sandbox.Out).Should().BeFalse("paths are checked before nix-out is even created");
         File.Exists(Path.Join(_sandbox.Root, "x.nix")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Refuses_a_name_longer_than_file_systems_allow()
+    {
+        var path = "hosts/" + new string('é', 127) + ".nix";
+        _sandbox.Generate((path, "x"));
+
+        var result = _sandbox.Write();
+
+        ShouldFail(result, WriterErrorCodes.InvalidPath);
+        result.OutputLines.Single().Should().Contain("longer than 255 bytes");
     }
 
     [Theory]
