@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 
 namespace Lux.Cli.FileSystem
@@ -24,10 +25,12 @@ namespace Lux.Cli.FileSystem
             // Every reparse point counts, not only links: Lux cannot tell where writing through one would land.
             if ((attributes & FileAttributes.ReparsePoint) != 0 || info.LinkTarget is not null)
                 return new PathProbe(EntryKind.Link, false);
-            // .NET reports ReadOnly from the permission bits even for root, who could write anyway:
-            // Lux respects the mark rather than overriding it.
-            var readOnly = (attributes & FileAttributes.ReadOnly) != 0;
-            return new PathProbe((attributes & FileAttributes.Directory) != 0 ? EntryKind.Directory : EntryKind.File, readOnly);
+            var isDirectory = (attributes & FileAttributes.Directory) != 0;
+            // On Unix .NET reports ReadOnly from the permission bits, also for root, who could write anyway: Lux
+            // respects the mark rather than overriding it. Windows ignores the mark on directories (Explorer sets it
+            // on customised folders), so there it only counts on files.
+            var readOnly = (attributes & FileAttributes.ReadOnly) != 0 && !(isDirectory && OperatingSystem.IsWindows());
+            return new PathProbe(isDirectory ? EntryKind.Directory : EntryKind.File, readOnly);
         }
     }
 }
