@@ -21,13 +21,19 @@ namespace Lux.Generators.Emit
         private const string PathLine = "// lux-path: ";
         private const string ContentPrefix = "        internal const string Content = \"";
         private const string ContentSuffix = "\";";
+        private const int MaxReadableHintLength = 64;
 
         /// <summary>The hint name of the source that carries one nix-out file.</summary>
         public static string HintNameFor(string path)
         {
             var safe = new StringBuilder("Lux.Out.");
-            foreach (var c in path)
+            // The compiler writes each source as one file named by its hint name: a whole long path flattened into
+            // it would pass the file systems' 255-byte name limit (and Windows' path limit), so only its start is kept.
+            for (var i = 0; i < path.Length && i < MaxReadableHintLength; i++)
+            {
+                var c = path[i];
                 safe.Append(char.IsLetterOrDigit(c) && c < 128 || c == '.' || c == '-' || c == '_' ? c : '_');
+            }
             // The path may have lost distinctions in the sanitising above: a stable hash keeps hint names unique.
             safe.Append('.').Append(StableHash(path).ToString("x8", CultureInfo.InvariantCulture)).Append(".g.cs");
             return safe.ToString();
