@@ -45,4 +45,16 @@ public sealed class BuildTests(BuildSandbox sandbox) : IClassFixture<BuildSandbo
         restoredExit.Should().Be(0, restored);
         sandbox.Snapshot().Select(f => (f.Key, f.Value.Hash)).Should().BeEquivalentTo(sandbox.PristineNixOut.Select(f => (f.Key, f.Value.Hash)));
     }
+
+    [Fact]
+    public void A_design_time_build_writes_nothing()
+    {
+        sandbox.WithEdit("Hosts/Zenith.cs", "new Display(\"eDP-1\", 2880, 1800, 120.0)", "new Display(\"eDP-1\", 2880, 1800, 60.0)", () =>
+        {
+            var before = sandbox.Snapshot();
+            var (_, output) = sandbox.Build("-p:DesignTimeBuild=true");
+            output.Should().NotContain("lux: nix-out/");
+            sandbox.Snapshot().Should().Equal(before, "the IDE's design-time builds never write nix-out");
+        });
+    }
 }
