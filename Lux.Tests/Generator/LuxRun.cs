@@ -21,9 +21,12 @@ public sealed class LuxRun
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
 
+    private readonly ImmutableArray<AdditionalText> additionalFiles;
+
     private LuxRun(CSharpCompilation compilation, GeneratorDriverRunResult result, IReadOnlyDictionary<string, string> files,
-        IReadOnlyList<string> manifestErrors, ImmutableArray<Diagnostic> compilerDiagnostics)
+        IReadOnlyList<string> manifestErrors, ImmutableArray<Diagnostic> compilerDiagnostics, ImmutableArray<AdditionalText> additionalFiles)
     {
+        this.additionalFiles = additionalFiles;
         Compilation = compilation;
         Result = result;
         Files = files;
@@ -78,15 +81,14 @@ public sealed class LuxRun
             }
         }
         var compilerErrors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
-        return new LuxRun(compilation, result, files, errors, compilerErrors);
+        return new LuxRun(compilation, result, files, errors, compilerErrors, additional);
     }
 
     /// <summary>The analyzer's diagnostics on the compilation (what the IDE and the build show).</summary>
     public ImmutableArray<Diagnostic> AnalyzerDiagnostics()
     {
-        var additional = ImmutableArray<AdditionalText>.Empty;
         var withAnalyzers = Compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new LuxAnalyzer()),
-            new AnalyzerOptions(additional));
+            new AnalyzerOptions(additionalFiles));
         return withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
     }
 
