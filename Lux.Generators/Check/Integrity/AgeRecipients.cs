@@ -18,7 +18,7 @@ namespace Lux.Generators.Check.Integrity
             {
                 if (PrivateKeyMaterial.Find(recipient.PublicKey) is not null)
                     continue; // LUX2006, and never echoed.
-                if (AgeRecipient.Problem(recipient.PublicKey) is { } problem)
+                if (AgeRecipientFormat.Problem(recipient.PublicKey) is { } problem)
                     yield return new DiagnosticInfo("LUX2005", "The recipient '" + recipient.Name + "' (" + SshPublicKeys.Preview(recipient.PublicKey) +
                         ") is not an age recipient: " + problem + "; copy the 'Public key: age1…' line age-keygen prints, or ssh-to-age's output", recipient.KeySpan);
             }

@@ -62,7 +62,7 @@ namespace Lux.Generators.Check.Integrity
         private const string Advice = "; paste the whole line of the key's .pub file";
 
         /// <summary>Private key material is LUX2006's, and never echoed.</summary>
-        private static string? Problem(string key) => PrivateKeyMaterial.Find(key) is null ? SshPublicKey.Problem(key) : null;
+        private static string? Problem(string key) => PrivateKeyMaterial.Find(key) is null ? SshPublicKeyFormat.Problem(key) : null;
 
         public static string Preview(string text)
         {

@@ -9,7 +9,7 @@ namespace Lux.Generators.Check.Integrity
     /// accepts, the blob must be base64, and the blob must be a key of that type in SSH wire format
     /// (RFC 4253 §6.6, RFC 5656, PROTOCOL.u2f): its embedded type string matches, and its fields are all there.
     /// </summary>
-    internal static class SshPublicKey
+    internal static class SshPublicKeyFormat
     {
         private static readonly Dictionary<string, Func<WireReader, string?>> Shapes = new(StringComparer.Ordinal)
         {

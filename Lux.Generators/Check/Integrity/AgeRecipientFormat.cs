@@ -7,7 +7,7 @@ namespace Lux.Generators.Check.Integrity
     /// Validates an age X25519 recipient: Bech32 (BIP 173) with human-readable part "age", a checksum that
     /// matches, and a payload of 32 bytes (age's format spec, "The X25519 recipient type").
     /// </summary>
-    internal static class AgeRecipient
+    internal static class AgeRecipientFormat
     {
         private const string Charset = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
         private static readonly uint[] Generator = { 0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3 };
