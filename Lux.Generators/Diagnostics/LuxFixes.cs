@@ -19,6 +19,9 @@ namespace Lux.Generators.Diagnostics
         /// <summary>Add the user created at the diagnostic (<c>new Ergon()</c>) to the enclosing host's <c>Users</c>.</summary>
         public const string AddUserToHost = "AddUserToHost";
 
+        /// <summary>Property: the full name of the host record a fix edits (it may be declared in another file than the diagnostic).</summary>
+        public const string HostTypeKey = "LuxHostType";
+
         /// <summary>The [PerHost] method a host's policy exceptions go into.</summary>
         public const string HostExceptionMethod = "SshRecoveryPolicy";
 

@@ -27,6 +27,7 @@ namespace Lux.Generators.Check.Integrity
                 {
                     Properties = new[]
                     {
+                        new DiagnosticProperty(LuxFixes.HostTypeKey, host.Spec.TypeName),
                         new DiagnosticProperty(LuxFixes.KindKey(1), LuxFixes.AddUserToHost),
                         new DiagnosticProperty(LuxFixes.ArgumentKey(1), user.DisplayName),
                     }.ToEquatableArray(),

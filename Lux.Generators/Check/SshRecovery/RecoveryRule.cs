@@ -31,7 +31,7 @@ namespace Lux.Generators.Check.SshRecovery
 
         protected DiagnosticInfo Violation(RecoveryHost host, SourceSpan at, string detail, EquatableArray<SourceSpan> also, params (string Kind, string Argument)[] fixes)
         {
-            var properties = new List<DiagnosticProperty>();
+            var properties = new List<DiagnosticProperty> { new(LuxFixes.HostTypeKey, host.Resolved.Spec.TypeName) };
             for (var i = 0; i < fixes.Length; i++)
             {
                 properties.Add(new DiagnosticProperty(LuxFixes.KindKey(i + 1), fixes[i].Kind));
