@@ -45,7 +45,7 @@ public sealed class NixAssertionTests
             .Replace("assertion = \"/etc/ssh/ssh_host_ed25519_key\" != null;", "assertion = null != null;");
         edited.Should().NotBe(Orion.Value);
         NixAssertionHarness.FailingAssertions(edited).Should().SatisfyRespectively(
-            m => m.Should().StartWith("LUX1004 (orion): SSH recovery needs at least one recovery user: "),
+            m => m.Should().StartWith("LUX1004 (orion): at least one recovery user must be named: "),
             m => m.Should().StartWith("LUX1007 (orion): the SOPS SSH host key path must be set: "));
     }
 }

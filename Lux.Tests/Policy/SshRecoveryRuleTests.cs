@@ -127,7 +127,7 @@ public sealed class SshRecoveryRuleTests
     [Fact]
     public Task LUX1004_fires_at_an_empty_recovery_user_list() =>
         VerifyAsync(RecoveryFleet.With(("new(Users: [new Kiri()])", "new(Users: {|#0:[]|})")),
-            Diagnostic("LUX1004", 0, "orion: SSH recovery needs at least one recovery user (SSH recovery): SshRecovery.Users is empty; name the users who recover orion over SSH: new(Users: [new Kiri()])"));
+            Diagnostic("LUX1004", 0, "orion: at least one recovery user must be named (SSH recovery): SshRecovery.Users is empty; name the users who recover orion over SSH: new(Users: [new Kiri()])"));
 
     // LUX1005
 

@@ -10,7 +10,7 @@ namespace Lux.Generators.Check.SshRecovery
     {
         public override string Id => "LUX1004";
 
-        public override string Requirement => "SSH recovery needs at least one recovery user";
+        public override string Requirement => "at least one recovery user must be named";
 
         public override IEnumerable<DiagnosticInfo> Check(RecoveryHost host)
         {
