@@ -4,6 +4,46 @@
 
 {
   imports = [ ./hardware-configuration.nix ]; # Hosts/Orion.cs:8
+  assertions = [ # Hosts/Orion.cs:12
+    {
+      assertion = config.services.openssh.enable == true;
+      message = "LUX1001 (orion): OpenSSH must be enabled: set services.openssh.enable = true (in the Lux config: os.Services.OpenSsh.Enable = true)";
+    }
+    {
+      assertion = config.services.openssh.settings.PasswordAuthentication == false;
+      message = "LUX1002 (orion): password authentication must be disabled: set services.openssh.settings.PasswordAuthentication = false (in the Lux config: os.Services.OpenSsh.Settings.PasswordAuthentication = false)";
+    }
+    {
+      assertion = config.services.openssh.settings.PermitRootLogin == "no";
+      message = "LUX1003 (orion): root login must be disabled: set services.openssh.settings.PermitRootLogin = \"no\" (in the Lux config: os.Services.OpenSsh.Settings.PermitRootLogin = \"no\")";
+    }
+    {
+      assertion = [ "kiri" ] != [ ];
+      message = "LUX1004 (orion): at least one recovery user must be named: name at least one user in the host's SshRecovery fact";
+    }
+    {
+      assertion = config.users.users ? kiri && (config.users.users.kiri.isNormalUser || config.users.users.kiri.isSystemUser);
+      message = "LUX1005 (orion): every recovery user must exist on the host: declare the account users.users.kiri (isNormalUser = true)";
+    }
+    {
+      assertion = config.users.users ? kiri && config.users.users.kiri.openssh.authorizedKeys.keys != [ ];
+      message = "LUX1006 (orion): every recovery user must have a plain authorized SSH key: give kiri a key in users.users.kiri.openssh.authorizedKeys.keys";
+    }
+    {
+      assertion = "/etc/ssh/ssh_host_ed25519_key" != null;
+      message = "LUX1007 (orion): the SOPS SSH host key path must be set: set Sops.HostSshKeyPath on the host in the Lux config";
+    }
+    {
+      assertion =
+        config.services.openssh.ports != [ ]
+        && (
+          !config.networking.firewall.enable
+          || config.services.openssh.openFirewall
+          || builtins.any (port: builtins.elem port config.networking.firewall.allowedTCPPorts) config.services.openssh.ports
+        );
+      message = "LUX1008 (orion): SSH must be reachable through the firewall: keep services.openssh.openFirewall = true, or add an SSH port to networking.firewall.allowedTCPPorts";
+    }
+  ];
   home-manager.users.kiri.imports = [ ./home/kiri.nix ]; # Hosts/Orion.cs:10
   networking.hostName = "orion"; # Hosts/Orion.cs:5
   nixpkgs.hostPlatform = "x86_64-linux"; # Hosts/Orion.cs:5
