@@ -57,4 +57,19 @@ public sealed class BuildTests(BuildSandbox sandbox) : IClassFixture<BuildSandbo
             sandbox.Snapshot().Should().Equal(before, "the IDE's design-time builds never write nix-out");
         });
     }
+
+    [Theory]
+    [InlineData()]
+    [InlineData("-p:RunAnalyzers=false")]
+    public void A_recovery_policy_violation_fails_the_build_at_the_assignment_and_leaves_nix_out_as_it_was(params string[] properties)
+    {
+        sandbox.WithEdit("Features/OpenSsh.cs", "Settings.PasswordAuthentication = false;", "Settings.PasswordAuthentication = true;", () =>
+        {
+            var before = sandbox.Snapshot();
+            var (exitCode, output) = sandbox.Build(properties);
+            exitCode.Should().NotBe(0, output);
+            output.Should().MatchRegex(@"Features[/\\]OpenSsh\.cs\(15,9\): error LUX1002: .*orion");
+            sandbox.Snapshot().Should().Equal(before, "nix-out is not written while a Lux error stands");
+        });
+    }
 }
