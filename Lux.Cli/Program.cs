@@ -20,7 +20,8 @@ namespace Lux.Cli
                 return 1;
             }
 
-            var result = new NixOutWriter(new NixOutWriterOptions(commandLine.GeneratedDirectory, commandLine.OutputDirectory)).Write();
+            var options = new NixOutWriterOptions(commandLine.GeneratedDirectory, commandLine.OutputDirectory) { AnalyzersRan = commandLine.AnalyzersRan };
+            var result = new NixOutWriter(options).Write();
             // Everything goes to stdout: MSBuild's Exec turns the canonical error lines there into build errors.
             foreach (var line in result.OutputLines)
                 Console.WriteLine(line);

@@ -4,10 +4,13 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Lux.Cli.CommandLine
 {
-    /// <summary>The arguments of <c>lux write --generated &lt;dir&gt; --out &lt;nix-out dir&gt;</c>.</summary>
+    /// <summary>The arguments of <c>lux write --generated &lt;dir&gt; --out &lt;nix-out dir&gt; [--analyzers-ran]</c>.</summary>
     public sealed record WriteCommandLine(string GeneratedDirectory, string OutputDirectory)
     {
-        public const string Usage = "usage: lux write --generated <dir> --out <nix-out dir>";
+        public const string Usage = "usage: lux write --generated <dir> --out <nix-out dir> [--analyzers-ran]";
+
+        /// <summary>Lux's analyzers ran in the compilation, so policy errors that reach the writer were suppressed on purpose.</summary>
+        public bool AnalyzersRan { get; init; }
 
         public static bool TryParse(IReadOnlyList<string> args, [NotNullWhen(true)] out WriteCommandLine? commandLine, [NotNullWhen(false)] out string? error)
         {
@@ -20,9 +23,15 @@ namespace Lux.Cli.CommandLine
 
             string? generated = null;
             string? output = null;
+            var analyzersRan = false;
             for (var i = 1; i < args.Count; i++)
             {
                 var option = args[i];
+                if (option == "--analyzers-ran")
+                {
+                    analyzersRan = true;
+                    continue;
+                }
                 if (option is not ("--generated" or "--out"))
                 {
                     error = $"unknown option '{option}'.";
@@ -49,7 +58,7 @@ namespace Lux.Cli.CommandLine
                 error = $"option '{(generated is null ? "--generated" : "--out")}' is required.";
                 return false;
             }
-            commandLine = new WriteCommandLine(generated, output);
+            commandLine = new WriteCommandLine(generated, output) { AnalyzersRan = analyzersRan };
             error = null;
             return true;
         }

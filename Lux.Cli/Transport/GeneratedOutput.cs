@@ -7,6 +7,9 @@ namespace Lux.Cli.Transport
     /// <param name="Content">UTF-8 without BOM, line endings exactly as generated.</param>
     internal sealed record GeneratedFile(string Path, byte[] Content);
 
-    /// <summary>What one compilation produced: the files, or the errors that block writing them.</summary>
-    internal sealed record GeneratedOutput(IReadOnlyList<GeneratedFile> Files, IReadOnlyList<string> ConfigErrors);
+    /// <summary>
+    /// What one compilation produced: the files, or the errors that block writing them; and the policy
+    /// errors a user may suppress in the config, which block only when analyzers did not run.
+    /// </summary>
+    internal sealed record GeneratedOutput(IReadOnlyList<GeneratedFile> Files, IReadOnlyList<string> ConfigErrors, IReadOnlyList<string> PolicyErrors);
 }

@@ -28,7 +28,7 @@ namespace Lux.Cli.Transport
             }
 
             var manifest = ReadSource(manifestPath, WriterErrorCodes.ManifestUnavailable, "the Lux generator's manifest");
-            if (!GeneratedSourceFormat.TryDecodeManifest(manifest, out var entries, out var configErrors))
+            if (!GeneratedSourceFormat.TryDecodeManifest(manifest, out var entries, out var configErrors, out var policyErrors))
             {
                 throw new WriterException(new WriterDiagnostic(WriterErrorCodes.ManifestUnavailable, manifestPath,
                     "the Lux generator's manifest is malformed (no lux-manifest header, or a lux-file line without a hint name)."));
@@ -36,7 +36,7 @@ namespace Lux.Cli.Transport
 
             // Errors in the config mean the files may be incomplete: don't even look at them.
             if (configErrors.Count > 0)
-                return new GeneratedOutput(Array.Empty<GeneratedFile>(), configErrors);
+                return new GeneratedOutput(Array.Empty<GeneratedFile>(), configErrors, policyErrors);
 
             var files = new List<GeneratedFile>(entries.Count);
             var problems = new List<WriterDiagnostic>();
@@ -53,7 +53,7 @@ namespace Lux.Cli.Transport
             }
             if (problems.Count > 0)
                 throw new WriterException(problems);
-            return new GeneratedOutput(files, Array.Empty<string>());
+            return new GeneratedOutput(files, Array.Empty<string>(), policyErrors);
         }
 
         private static GeneratedFile ReadFile(string generatedDirectory, string path, string hintName)

@@ -56,6 +56,8 @@ namespace Lux.Cli.Writing
             var generated = GeneratedOutputReader.Read(generatedDirectory);
             if (generated.ConfigErrors.Count > 0)
                 return WriteResult.BlockedByConfigErrors(_outputDirectory, generated.ConfigErrors);
+            if (generated.PolicyErrors.Count > 0 && !_options.AnalyzersRan)
+                return WriteResult.BlockedByConfigErrors(_outputDirectory, generated.PolicyErrors);
 
             var manifestPath = Path.Join(generatedDirectory, GeneratedSourceFormat.ManifestHintName);
             var pathProblems = ProducedPathRules.Check(generated.Files.Select(file => file.Path), manifestPath);
@@ -70,7 +72,7 @@ namespace Lux.Cli.Writing
                 var previousRecord = OwnershipRecord.Read(_outputDirectory);
                 var plan = WritePlanner.Plan(_outputDirectory, generated.Files, previousRecord);
                 PlanExecutor.Execute(_outputDirectory, plan);
-                return WriteResult.Success(_outputDirectory, plan.Writes.Count, plan.Deletions.Count, plan.Unchanged);
+                return WriteResult.Success(_outputDirectory, plan.Writes.Count, plan.Deletions.Count, plan.Unchanged, generated.PolicyErrors);
             }
         }
 

@@ -72,4 +72,25 @@ public sealed class BuildTests(BuildSandbox sandbox) : IClassFixture<BuildSandbo
             sandbox.Snapshot().Should().Equal(before, "nix-out is not written while a Lux error stands");
         });
     }
+
+    [Fact]
+    public void A_suppressed_policy_error_builds_and_writes_nix_out_with_a_warning_but_not_without_analyzers()
+    {
+        sandbox.WithEdit("Features/OpenSsh.cs", "        os.Services.OpenSsh.Settings.PasswordAuthentication = false;",
+            "#pragma warning disable LUX1002 // a test of suppression\n        os.Services.OpenSsh.Settings.PasswordAuthentication = true;\n#pragma warning restore LUX1002", () =>
+            {
+                var before = sandbox.Snapshot();
+                var (blockedExit, blocked) = sandbox.Build("-p:RunAnalyzers=false");
+                blockedExit.Should().NotBe(0, "without analyzers no suppression was seen:\n" + blocked);
+                sandbox.Snapshot().Should().Equal(before);
+
+                var (exitCode, output) = sandbox.Build();
+                exitCode.Should().Be(0, output);
+                output.Should().MatchRegex(@"OpenSsh\.cs\(16,9\): warning LUX1002: .*suppressed in the config");
+                File.ReadAllText(Path.Combine(sandbox.NixOut, "hosts", "orion", "default.nix")).Should().Contain("PasswordAuthentication = true;")
+                    .And.Contain("LUX1002 (orion)", "the NixOS assertion still stands as the second line");
+            });
+        var (restoredExit, restored) = sandbox.Build();
+        restoredExit.Should().Be(0, restored);
+    }
 }
