@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Lux.Generators.Check;
+using Lux.Generators.Check.Integrity;
 using Lux.Generators.Emit;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
@@ -49,6 +50,7 @@ namespace Lux.Generators
             files.Add(FleetEmitter.EmitFlake(fleet.Hosts.Select(h => (h.Name, h.System)).Distinct().ToList()));
             if (SecretsFile(fleet, diagnostics) is { } sops)
                 files.Add(sops);
+            WithholdPrivateKeyMaterial(files, diagnostics);
             files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
             return new FleetOutput(files.ToEquatableArray(), Distinct(diagnostics).ToEquatableArray());
         }
@@ -76,9 +78,29 @@ namespace Lux.Generators
             }
         }
 
-        /// <summary>One diagnostic per (ID, place, message), ordered by place, so output never depends on evaluation order.</summary>
+        /// <summary>
+        /// LUX2006's last guard: a nix-out file that would hold private key material is not emitted at all, so the
+        /// material reaches neither generated sources (obj/, the assembly) nor nix-out. The checks have reported
+        /// where it came from; the manifest's errors keep the writer from touching nix-out, which stays as it was.
+        /// </summary>
+        private static void WithholdPrivateKeyMaterial(List<OutputFile> files, List<DiagnosticInfo> diagnostics)
+        {
+            var withheld = files.Where(f => PrivateKeyMaterial.Find(f.Content) is not null).ToList();
+            foreach (var file in withheld)
+            {
+                files.Remove(file);
+                if (!diagnostics.Any(d => d.Id == "LUX2006"))
+                    diagnostics.Add(new DiagnosticInfo("LUX2006", "nix-out/" + file.Path + " would hold private key material, so Lux withholds it; " + PrivateKeyMaterial.Advice, SourceSpan.None));
+            }
+        }
+
+        /// <summary>
+        /// One diagnostic per (ID, place, message), ordered by place, so output never depends on evaluation order.
+        /// Messages are redacted: they travel in the generated manifest, which is a file on disk.
+        /// </summary>
         private static List<DiagnosticInfo> Distinct(IEnumerable<DiagnosticInfo> diagnostics) =>
-            diagnostics.GroupBy(d => (d.Id, d.Span, d.Message)).Select(g => g.First())
+            diagnostics.Select(d => d with { Message = PrivateKeyMaterial.Redact(d.Message) })
+                .GroupBy(d => (d.Id, d.Span, d.Message)).Select(g => g.First())
                 .OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Start).ThenBy(d => d.Id, StringComparer.Ordinal)
                 .ThenBy(d => d.Message, StringComparer.Ordinal).ToList();
     }

@@ -48,9 +48,10 @@ namespace Lux.Generators
 
             var manifest = output.Select((o, _) => new Manifest(
                 o.Files.Select(f => f.Path).ToEquatableArray(),
-                o.Diagnostics.Select(d => d.ToCanonical()).ToEquatableArray()));
+                o.Diagnostics.Where(d => !Suppressible.Contains(d.Id)).Select(d => d.ToCanonical()).ToEquatableArray(),
+                o.Diagnostics.Where(d => Suppressible.Contains(d.Id)).Select(d => d.ToCanonical()).ToEquatableArray()));
             context.RegisterImplementationSourceOutput(manifest, (spc, m) =>
-                spc.AddSource(GeneratedSourceFormat.ManifestHintName, GeneratedSourceFormat.EncodeManifest(m.Paths, m.Errors)));
+                spc.AddSource(GeneratedSourceFormat.ManifestHintName, GeneratedSourceFormat.EncodeManifest(m.Paths, m.Errors, m.PolicyErrors)));
         }
 
         private static IncrementalValuesProvider<DeclarationSpec> Declarations(IncrementalGeneratorInitializationContext context, string attribute, DeclarationKind kind) =>
@@ -72,6 +73,16 @@ namespace Lux.Generators
             }
         }
 
-        private sealed record Manifest(EquatableArray<string> Paths, EquatableArray<string> Errors);
+        /// <summary>
+        /// Policy findings a user may knowingly suppress (#pragma, [SuppressMessage], .editorconfig): the output
+        /// is still complete and correct Nix. Everything else (the subset, conflicts, duplicates, private keys)
+        /// means the output is incomplete or unsafe, and always blocks.
+        /// </summary>
+        internal static readonly System.Collections.Generic.HashSet<string> Suppressible = new(StringComparer.Ordinal)
+        {
+            "LUX1001", "LUX1002", "LUX1003", "LUX1004", "LUX1005", "LUX1006", "LUX1007", "LUX1008", "LUX2002", "LUX2004", "LUX2005",
+        };
+
+        private sealed record Manifest(EquatableArray<string> Paths, EquatableArray<string> Errors, EquatableArray<string> PolicyErrors);
     }
 }

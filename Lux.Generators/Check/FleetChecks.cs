@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using Lux.Generators.Check.Integrity;
+using Lux.Generators.Check.SshRecovery;
 using Lux.Generators.Model;
 using Lux.Generators.Resolve;
 
@@ -6,13 +8,25 @@ namespace Lux.Generators.Check
 {
     /// <summary>
     /// The Check stage: rules judged on the resolved fleet (after includes, profiles, priorities and
-    /// host exceptions), each reported at the span that causes it.
+    /// host exceptions), each reported at the span that causes it. LUX1xxx: the SSH recovery policy
+    /// (Check/SshRecovery, one file per rule); LUX2xxx: the fleet's integrity (Check/Integrity).
+    /// Each rule runs on its own, so a failure in one is a LUX0000 and the others still judge.
     /// </summary>
     internal static class FleetChecks
     {
         public static IEnumerable<DiagnosticInfo> Check(ResolvedFleet fleet)
         {
             var diagnostics = new List<DiagnosticInfo>();
+            foreach (var host in fleet.Hosts)
+            {
+                diagnostics.AddRange(SshRecoveryPolicy.Check(host));
+                diagnostics.AddRange(RuleChecks.Safely("LUX2002", () => UsersOnHost.Check(host)));
+                diagnostics.AddRange(RuleChecks.Safely("LUX2003", () => DuplicateNames.CheckHost(fleet, host)));
+            }
+            diagnostics.AddRange(RuleChecks.Safely("LUX2003", () => DuplicateNames.CheckFleet(fleet)));
+            diagnostics.AddRange(RuleChecks.Safely("LUX2004", () => SshPublicKeys.Check(fleet)));
+            diagnostics.AddRange(RuleChecks.Safely("LUX2005", () => AgeRecipients.Check(fleet)));
+            diagnostics.AddRange(RuleChecks.Safely("LUX2006", () => PrivateKeyMaterial.Check(fleet)));
             return diagnostics;
         }
     }

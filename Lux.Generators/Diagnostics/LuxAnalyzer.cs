@@ -35,11 +35,20 @@ namespace Lux.Generators.Diagnostics
                     LazyThreadSafetyMode.ExecutionAndPublication);
                 start.RegisterSemanticModelAction(model =>
                 {
-                    var path = model.SemanticModel.SyntaxTree.FilePath;
+                    var tree = model.SemanticModel.SyntaxTree;
+                    var path = tree.FilePath;
+                    // LUX2006 in any string literal of the compilation, used by the fleet or not: the squiggle sits on the key itself.
+                    var literals = PrivateKeyLiterals.Find(tree, model.CancellationToken);
+                    foreach (var literal in literals)
+                        model.ReportDiagnostic(literal);
                     foreach (var info in fleet.Value)
                     {
-                        if (info.Span.Path == path)
-                            model.ReportDiagnostic(ToDiagnostic(info, compilation));
+                        if (info.Span.Path != path)
+                            continue;
+                        // A definition whose own literal was just reported would only repeat it.
+                        if (info.Id == "LUX2006" && literals.Any(l => new TextSpan(info.Span.Start, info.Span.Length).Contains(l.Location.SourceSpan)))
+                            continue;
+                        model.ReportDiagnostic(ToDiagnostic(info, compilation));
                     }
                 });
                 start.RegisterCompilationEndAction(end =>
@@ -94,7 +103,8 @@ namespace Lux.Generators.Diagnostics
         internal static Diagnostic ToDiagnostic(DiagnosticInfo info, Compilation compilation)
         {
             var descriptor = LuxDiagnostics.ById.TryGetValue(info.Id, out var d) ? d : LuxDiagnostics.Internal;
-            return Diagnostic.Create(descriptor, ToLocation(info.Span, compilation), info.AdditionalSpans.Select(s => ToLocation(s, compilation)), info.Message);
+            var properties = info.Properties.ToImmutableDictionary(p => p.Key, p => (string?)p.Value);
+            return Diagnostic.Create(descriptor, ToLocation(info.Span, compilation), info.AdditionalSpans.Select(s => ToLocation(s, compilation)), properties, info.Message);
         }
 
         private static Location ToLocation(SourceSpan span, Compilation compilation)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Lux.Generators.Check.SshRecovery;
 using Lux.Generators.Emit;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
@@ -40,6 +41,7 @@ namespace Lux.Generators.Resolve
             }
             var evaluator = new Evaluator(byName);
             fleet.Evaluator = evaluator;
+            fleet.Declarations = sorted;
             var files = new Dictionary<string, AdditionalNixFile>(StringComparer.Ordinal);
             foreach (var file in additionalFiles)
                 files[file.Path.Replace('\\', '/')] = file;
@@ -125,6 +127,8 @@ namespace Lux.Generators.Resolve
             foreach (var duplicate in host.UserNames.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1))
                 host.Errors.Add(new DiagnosticInfo("LUX2003", host.Name + " lists the user '" + duplicate.Key + "' more than once", SpanOf(spec, "Users")));
 
+            ReadFacts(host);
+
             var hostAspects = Closure(record);
             var userAspects = userRecords.Select(Closure).ToList();
             var all = Union(new[] { hostAspects }.Concat(userAspects));
@@ -145,11 +149,36 @@ namespace Lux.Generators.Resolve
                     RunGates(host, aspect, GateKind.PerUser, user, userName);
             }
 
+            // Defence in depth: the recovery policy travels with the host as NixOS assertions.
+            if (host.SshRecovery is { } recovery)
+                host.Definitions.Add(SshRecoveryPolicy.AssertionsDefinition(host, recovery));
+
             var scope = host.Name;
-            host.NixOS = OptionMerger.Merge(host.Definitions, scope, host.Errors);
+            host.NixOS = OptionMerger.Merge(host.Definitions, scope, host.Errors, host.ConflictedOptions);
             foreach (var userName in host.UserNames.Distinct())
                 host.Homes.Add(new KeyValuePair<string, AttrsNode>(userName,
-                    OptionMerger.Merge(host.HomeDefinitions[userName], scope + ", home-manager user " + userName, host.Errors)));
+                    OptionMerger.Merge(host.HomeDefinitions[userName], scope + ", home-manager user " + userName, host.Errors, null)));
+        }
+
+        /// <summary>The facts checks and assertions read; a fact that cannot be evaluated is an error of its own, not the host's end.</summary>
+        private void ReadFacts(ResolvedHost host)
+        {
+            try
+            {
+                host.SshRecovery = HostFactReader.SshRecovery(evaluator, host);
+            }
+            catch (EvaluationException e)
+            {
+                host.Errors.Add(e.Diagnostic);
+            }
+            try
+            {
+                host.Sops = HostFactReader.Sops(evaluator, host);
+            }
+            catch (EvaluationException e)
+            {
+                host.Errors.Add(e.Diagnostic);
+            }
         }
 
         /// <summary>What Lux itself defines for every host: identity, platform, state versions, the hardware module.</summary>

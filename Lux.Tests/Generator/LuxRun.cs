@@ -21,9 +21,12 @@ public sealed class LuxRun
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
 
+    private readonly ImmutableArray<AdditionalText> additionalFiles;
+
     private LuxRun(CSharpCompilation compilation, GeneratorDriverRunResult result, IReadOnlyDictionary<string, string> files,
-        IReadOnlyList<string> manifestErrors, ImmutableArray<Diagnostic> compilerDiagnostics)
+        IReadOnlyList<string> manifestErrors, ImmutableArray<Diagnostic> compilerDiagnostics, ImmutableArray<AdditionalText> additionalFiles)
     {
+        this.additionalFiles = additionalFiles;
         Compilation = compilation;
         Result = result;
         Files = files;
@@ -33,7 +36,7 @@ public sealed class LuxRun
 
     public CSharpCompilation Compilation { get; }
 
-    public ImmutableArray<AdditionalText> AdditionalFiles { get; private init; } = ImmutableArray<AdditionalText>.Empty;
+    public ImmutableArray<AdditionalText> AdditionalFiles => additionalFiles;
 
     public GeneratorDriverRunResult Result { get; }
 
@@ -81,7 +84,7 @@ public sealed class LuxRun
             }
         }
         var compilerErrors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
-        return new LuxRun(compilation, result, files, errors, compilerErrors) { AdditionalFiles = additional };
+        return new LuxRun(compilation, result, files, errors, compilerErrors, additional);
     }
 
     /// <summary>The analyzer's diagnostics on the compilation (what the IDE and the build show).</summary>
