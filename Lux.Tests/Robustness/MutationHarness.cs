@@ -137,10 +137,12 @@ internal sealed partial class MutationHarness
             var text = generated.SourceText.ToString();
             if (generated.HintName == GeneratedSourceFormat.ManifestHintName)
             {
-                if (!GeneratedSourceFormat.TryDecodeManifest(text, out var paths, out var manifestErrors))
+                // Policy errors block writing too (unless suppressed with analyzers on), so they count as errors here.
+                if (!GeneratedSourceFormat.TryDecodeManifest(text, out var paths, out var manifestErrors, out var policyErrors))
                     problems.Add("the manifest does not decode");
                 listed.AddRange(paths.Select(p => p.Path));
                 errors.AddRange(manifestErrors);
+                errors.AddRange(policyErrors);
             }
             else if (GeneratedSourceFormat.TryDecodeFile(text, out var path, out var content))
             {

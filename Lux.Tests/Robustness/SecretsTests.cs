@@ -12,7 +12,7 @@ namespace Lux.Tests.Robustness;
 /// The markers are split in this file, so the scan does not find itself. Code that detects private keys
 /// (the LUX2006 rule in Lux.Generators) and the docs that describe it may name a marker; nothing may hold a key.
 /// </remarks>
-public sealed class SecretsTests
+public sealed class SecretsTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const string Begin = "-----" + "BEGIN";
     private const string AgePrefix = "AGE-SECRET-" + "KEY-1";
@@ -36,6 +36,7 @@ public sealed class SecretsTests
     {
         var files = TrackedFiles();
         files.Select(f => f.Path).Should().Contain("Lux.Config/Facts/Keys.cs", "the scan must see the repository's files");
+        output.WriteLine($"{files.Count} text files scanned");
 
         files.Where(f => s_keyMaterial.IsMatch(f.Text)).Select(f => f.Path).Should().BeEmpty();
     }
