@@ -48,35 +48,16 @@ namespace Lux.Generators
                 }
             }
             files.Add(FleetEmitter.EmitFlake(fleet.Hosts.Select(h => (h.Name, h.System)).Distinct().ToList()));
-            if (SecretsFile(fleet, diagnostics) is { } sops)
+            if (SecretsFile(fleet) is { } sops)
                 files.Add(sops);
             WithholdPrivateKeyMaterial(files, diagnostics);
             files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
             return new FleetOutput(files.ToEquatableArray(), Distinct(diagnostics).ToEquatableArray());
         }
 
-        private static OutputFile? SecretsFile(ResolvedFleet fleet, List<DiagnosticInfo> diagnostics)
-        {
-            if (fleet.Secrets is not { } policy)
-                return null;
-            try
-            {
-                var evaluator = fleet.Evaluator;
-                var span = policy.Spec!.Span;
-                var recipients = Evaluator.AsList(evaluator.Property(policy, "Recipients", ListValue.Empty, span), span).Items
-                    .Select(r => r is RecordValue rec
-                        ? (Name: evaluator.Property(rec, "Name", null, span) is StringValue n ? n.Value : "", Key: evaluator.Property(rec, "PublicKey", null, span) is StringValue k ? k.Value : "")
-                        : throw EvaluationException.At(span, "Recipients lists " + r.Describe() + ", which is not an AgeRecipient"))
-                    .ToList();
-                var regex = evaluator.Property(policy, "PathRegex", null, span) is StringValue s ? s.Value : @"secrets/[^/]+\.(yaml|json|env|ini)$";
-                return FleetEmitter.EmitSopsYaml(recipients, regex);
-            }
-            catch (EvaluationException e)
-            {
-                diagnostics.Add(e.Diagnostic);
-                return null;
-            }
-        }
+        private static OutputFile? SecretsFile(ResolvedFleet fleet) =>
+            // Resolve evaluated the policy and reported what failed; a policy that did not evaluate writes no file.
+            fleet.Sops is { } sops ? FleetEmitter.EmitSopsYaml(sops.Recipients, sops.PathRegex) : null;
 
         /// <summary>
         /// LUX2006's last guard: a nix-out file that would hold private key material is not emitted at all, so the

@@ -73,8 +73,48 @@ namespace Lux.Generators.Resolve
                     fleet.Diagnostics.Add(new DiagnosticInfo("LUX2003", "The fleet has more than one [Secrets] policy (" + string.Join(", ", secrets.Select(s => s.DisplayName)) + "); keep one", extra.Span));
             }
             if (secrets.Count > 0)
+            {
                 fleet.Secrets = evaluator.Instantiate(secrets[0]);
+                try
+                {
+                    fleet.Sops = SopsRules(evaluator, fleet.Secrets);
+                }
+                catch (EvaluationException e)
+                {
+                    fleet.Diagnostics.Add(e.Diagnostic);
+                }
+            }
             return fleet;
+        }
+
+        /// <summary>
+        /// The secrets policy's recipients and path rule, evaluated here rather than while emitting .sops.yaml, so
+        /// the IDE reports what would stop the file as the build does.
+        /// </summary>
+        private static SopsRules SopsRules(Evaluator evaluator, RecordValue policy)
+        {
+            var spec = policy.Spec!;
+            var recipients = new List<(string Name, string PublicKey)>();
+            foreach (var item in Evaluator.AsList(evaluator.Property(policy, "Recipients", ListValue.Empty, spec.Span), SpanOf(spec, "Recipients")).Items)
+            {
+                if (item is not RecordValue { TypeName: "Lux.AgeRecipient" } recipient)
+                    throw EvaluationException.At(SpanOf(spec, "Recipients"), "Recipients lists " + item.Describe() + ", which is not an AgeRecipient");
+                recipients.Add((YamlText(evaluator.Property(recipient, "Name", null, spec.Span), spec, "Recipients"),
+                    YamlText(evaluator.Property(recipient, "PublicKey", null, spec.Span), spec, "Recipients")));
+            }
+            var regex = evaluator.Property(policy, "PathRegex", null, spec.Span) is StringValue { } rule
+                ? YamlText(rule, spec, "PathRegex")
+                : @"secrets/[^/]+\.(yaml|json|env|ini)$";
+            return new SopsRules(recipients, regex);
+        }
+
+        /// <summary>Text for a line of .sops.yaml: a string, and one line (a quoted YAML scalar folds a line break into a space).</summary>
+        private static string YamlText(Value value, DeclarationSpec spec, string property)
+        {
+            var text = AsString(value, spec, property);
+            var reason = NixSyntax.WhyNotText(text) ??
+                (text.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029') ? "it holds a line break or control character, which .sops.yaml cannot carry as written" : null);
+            return reason is null ? text : throw EvaluationException.At(SpanOf(spec, property), spec.DisplayName + "." + property + ": " + reason, "LUX0004");
         }
 
         private ResolvedHost? ResolveHost(DeclarationSpec spec)
@@ -107,7 +147,7 @@ namespace Lux.Generators.Resolve
         {
             var spec = host.Spec;
             var record = host.Record;
-            host.System = AsString(evaluator.Property(record, "System", null, spec.Span), spec, "System");
+            host.System = Text(AsString(evaluator.Property(record, "System", null, spec.Span), spec, "System"), spec, "System");
             var users = Evaluator.AsList(evaluator.Property(record, "Users", ListValue.Empty, spec.Span), SpanOf(spec, "Users")).Items;
             var userRecords = new List<RecordValue>();
             foreach (var user in users)
@@ -189,6 +229,8 @@ namespace Lux.Generators.Resolve
             host.Definitions.Add(new Definition(ImmutableArray.Create("networking", "hostName"), new StringValue(host.Name), Definition.PlainPriority, SpanOf(spec, "Name")));
             host.Definitions.Add(new Definition(ImmutableArray.Create("nixpkgs", "hostPlatform"), new StringValue(host.System), Definition.PlainPriority, SpanOf(spec, "System")));
             var stateVersion = evaluator.Property(record, "StateVersion", null, spec.Span);
+            if (stateVersion is StringValue version)
+                Text(version.Value, spec, "StateVersion");
             if (stateVersion is StringValue)
                 host.Definitions.Add(new Definition(ImmutableArray.Create("system", "stateVersion"), stateVersion, Definition.PlainPriority, SpanOf(spec, "StateVersion")));
 
@@ -323,6 +365,10 @@ namespace Lux.Generators.Resolve
             }
             return result;
         }
+
+        /// <summary>A host fact that becomes a Nix string (system, stateVersion): text Nix can hold, or LUX0004 at the fact.</summary>
+        private static string Text(string text, DeclarationSpec spec, string property) =>
+            NixSyntax.WhyNotText(text) is { } reason ? throw EvaluationException.At(SpanOf(spec, property), spec.DisplayName + "." + property + ": " + reason, "LUX0004") : text;
 
         private static string AsString(Value value, DeclarationSpec spec, string property) =>
             value is StringValue s ? s.Value : throw EvaluationException.At(SpanOf(spec, property), spec.DisplayName + "." + property + " must be a string; it is " + value.Describe());

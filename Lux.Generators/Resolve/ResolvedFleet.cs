@@ -62,6 +62,9 @@ namespace Lux.Generators.Resolve
 
         public RecordValue? Secrets { get; set; }
 
+        /// <summary>The secrets policy evaluated for .sops.yaml, or null when there is none or it does not evaluate.</summary>
+        public SopsRules? Sops { get; set; }
+
         public Evaluator Evaluator { get; set; } = null!;
 
         /// <summary>Every declaration of the fleet, ordered by type name.</summary>
@@ -70,4 +73,7 @@ namespace Lux.Generators.Resolve
         /// <summary>Diagnostics that belong to no single host (parse errors, duplicates, the secrets policy).</summary>
         public List<DiagnosticInfo> Diagnostics { get; } = new();
     }
+
+    /// <summary>What .sops.yaml says: the recipients, in order, and the files the creation rule covers.</summary>
+    internal sealed record SopsRules(IReadOnlyList<(string Name, string PublicKey)> Recipients, string PathRegex);
 }

@@ -190,4 +190,32 @@ public sealed class GeneratorRegressionTests
         run.Files["hosts/alpha/default.nix"].Should().NotContain("x =");
         run.Files["hosts/beta/default.nix"].Should().NotContain("x =");
     }
+
+    [Theory]
+    [InlineData("public override string StateVersion => \"25.11\\0\";", "StateVersion")]
+    [InlineData("public override string System => \"x86_64-linux\\uD800\";", "System")]
+    public void A_host_fact_Nix_cannot_hold_was_refused_only_while_emitting_so_the_IDE_never_showed_it(string member, string at)
+    {
+        // Mutant 1690 (seed 20251125): StateVersion = "\0". Facts reach Nix without passing a gate.
+        var run = LuxRun.Of("[Host] public sealed record Alpha : Host { " + member + " }");
+
+        var error = run.AnalyzerDiagnostics().Should().ContainSingle().Which;
+        error.Id.Should().Be("LUX0004");
+        error.Location.SourceTree!.GetText().ToString(error.Location.SourceSpan).Should().Be(at);
+        run.ManifestErrors.Should().ContainSingle().Which.Should().Contain("LUX0004");
+    }
+
+    [Theory]
+    [InlineData("public override IReadOnlyList<AgeRecipient> Recipients => [new AgeRecipient(\"a\", \"age1x\"), null!];", "Recipients", "LUX0003")]
+    [InlineData("public override string PathRegex => \"secrets/\\n.*\";", "PathRegex", "LUX0004")]
+    public void A_secrets_policy_that_does_not_evaluate_was_refused_only_while_emitting_so_the_IDE_never_showed_it(string member, string at, string id)
+    {
+        // .sops.yaml was evaluated by the emitter; a line break in PathRegex was folded into a space by YAML.
+        var run = LuxRun.Of("[Secrets] public sealed record Policy : SecretsPolicy { " + member + " }");
+
+        var errors = run.AnalyzerDiagnostics().Where(d => d.Id == id).ToList();
+        errors.Should().ContainSingle().Which.Location.SourceTree!.GetText().ToString(errors[0].Location.SourceSpan).Should().Be(at);
+        run.ManifestErrors.Should().Contain(e => e.Contains(id));
+        run.Files.Keys.Should().NotContain(".sops.yaml");
+    }
 }
