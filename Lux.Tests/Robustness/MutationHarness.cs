@@ -49,8 +49,8 @@ internal sealed partial class MutationHarness
     /// <summary>The unmutated fleet's sources: (path, text).</summary>
     public IReadOnlyList<(string Path, string Text)> Sources { get; }
 
-    /// <summary>Runs one mutant; returns what it did and every broken promise (empty when Lux behaved).</summary>
-    public (MutantOutcome Outcome, List<string> Problems) Run(string path, string text)
+    /// <summary>Runs one mutant; returns what it did, every broken promise (empty when Lux behaved) and its nix-out.</summary>
+    public (MutantOutcome Outcome, List<string> Problems, IReadOnlyDictionary<string, string> Files) Run(string path, string text)
     {
         var problems = new List<string>();
         var compilation = _compilation.ReplaceSyntaxTree(_trees[path], CSharpSyntaxTree.ParseText(text, s_parseOptions, path));
@@ -92,11 +92,11 @@ internal sealed partial class MutationHarness
             problems.Add("the manifest lists [" + string.Join(", ", listed) + "] but the generator produced [" + string.Join(", ", files.Keys) + "]");
 
         if (luxErrors.Count > 0 || manifestErrors.Count > 0)
-            return (MutantOutcome.LuxErrors, problems);
+            return (MutantOutcome.LuxErrors, problems, files);
         if (compilerErrors.Count > 0)
-            return (MutantOutcome.CompilerErrors, problems);
+            return (MutantOutcome.CompilerErrors, problems, files);
         problems.AddRange(Incomplete(compilation, files));
-        return (MutantOutcome.Generated, problems);
+        return (MutantOutcome.Generated, problems, files);
     }
 
     /// <summary>What a clean nix-out is missing: a host module for every [Host], and every file a module imports.</summary>
