@@ -36,7 +36,10 @@ namespace Lux.Generators
         {
             var (fleet, diagnostics) = Analyze(declarations, additionalFiles);
             var files = new List<OutputFile>();
-            foreach (var host in fleet.Hosts)
+            // Hosts that share a name (LUX2003, reported) would share hosts/<name>/: none of them is emitted, as
+            // two sources with one hint name make the generator throw.
+            var hosts = fleet.Hosts.GroupBy(h => h.Name, StringComparer.Ordinal).Where(g => g.Count() == 1).Select(g => g.Single()).ToList();
+            foreach (var host in hosts)
             {
                 try
                 {
@@ -47,7 +50,7 @@ namespace Lux.Generators
                     diagnostics.Add(e.Diagnostic);
                 }
             }
-            files.Add(FleetEmitter.EmitFlake(fleet.Hosts.Select(h => (h.Name, h.System)).Distinct().ToList()));
+            files.Add(FleetEmitter.EmitFlake(hosts.Select(h => (h.Name, h.System)).ToList()));
             if (SecretsFile(fleet) is { } sops)
                 files.Add(sops);
             WithholdPrivateKeyMaterial(files, diagnostics);

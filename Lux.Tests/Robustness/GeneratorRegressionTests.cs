@@ -218,4 +218,20 @@ public sealed class GeneratorRegressionTests
         run.ManifestErrors.Should().Contain(e => e.Contains(id));
         run.Files.Keys.Should().NotContain(".sops.yaml");
     }
+
+    [Fact]
+    public void Two_hosts_of_one_name_made_the_generator_throw_on_a_duplicate_hint_name()
+    {
+        // Mutant 4343 (seed 7): Polaris renamed to Zenith. Both hosts emitted hosts/zenith/default.nix, and
+        // AddSource threw for the second: CS8785, no manifest at all.
+        var run = LuxRun.Of(
+            "[Host] public sealed record Alpha : Host { public override string Name => \"same\"; }",
+            "[Host] public sealed record Beta : Host { public override string Name => \"same\"; }",
+            "[Host] public sealed record Gamma : Host { }");
+
+        run.Result.Results.Should().OnlyContain(r => r.Exception == null);
+        run.Result.Diagnostics.Should().NotContain(d => d.Id == "CS8785");
+        run.ManifestErrors.Should().HaveCount(2).And.OnlyContain(e => e.Contains("LUX2003"));
+        run.Files.Keys.Should().Equal("flake.nix", "hosts/gamma/default.nix");
+    }
 }
