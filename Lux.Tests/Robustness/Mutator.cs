@@ -10,7 +10,8 @@ internal sealed record Mutation(int Index, string Kind, string Path, string Desc
 
 /// <summary>
 /// Seeded edits that make half-typed code, the way a person mid-keystroke does: a token deleted or inserted,
-/// a line duplicated or dropped, a literal of another type, a truncated file, a type renamed, an attribute dropped.
+/// a line duplicated or dropped, a literal of another type or another literal of the fleet, an operator swapped,
+/// a truncated file, a type renamed, an attribute dropped.
 /// Mutant <c>i</c> depends only on the seed and <c>i</c>.
 /// </summary>
 internal static class Mutator
@@ -18,8 +19,10 @@ internal static class Mutator
     public static readonly string[] Kinds =
     [
         "delete token", "insert token", "duplicate line", "delete line", "swap lines", "swap literal",
-        "truncate file", "rename type", "drop attribute", "replace identifier",
+        "truncate file", "rename type", "drop attribute", "replace identifier", "reuse literal", "swap operator",
     ];
+
+    private static readonly string[] s_operators = ["+", "-", "*", "/", "%", "==", "!=", "<", ">", "&&", "||", "??"];
 
     // Literals of every type Lux meets, and a few it refuses (overflow, NaN, NUL, char).
     private static readonly string[] s_literals =
@@ -53,6 +56,8 @@ internal static class Mutator
             "truncate file" => Truncate(text, random),
             "rename type" => RenameType(root, text, sources, random),
             "drop attribute" => DropAttribute(root, text, random),
+            "reuse literal" => ReuseLiteral(root, text, sources, random),
+            "swap operator" => SwapOperator(root, text, random),
             _ => ReplaceIdentifier(root, text, random),
         };
         return new Mutation(index, kind, path, description, mutated);
@@ -100,6 +105,31 @@ internal static class Mutator
         var replacement = Pick(s_literals.Where(l => l != literal.Token.Text).ToList(), random);
         return ($"replace literal {literal.Token.Text} at {Where(literal.Token)} with {replacement}",
             text.Remove(literal.SpanStart, literal.Span.Length).Insert(literal.SpanStart, replacement));
+    }
+
+    /// <summary>Replaces a literal with another literal of the fleet: a host's name with another host's, a path with a key.</summary>
+    private static (string, string) ReuseLiteral(SyntaxNode root, string text, IReadOnlyList<(string Path, string Text)> sources, Random random)
+    {
+        var literals = root.DescendantNodes().OfType<LiteralExpressionSyntax>().ToList();
+        var pool = sources.SelectMany(s => CSharpSyntaxTree.ParseText(s.Text).GetRoot().DescendantNodes().OfType<LiteralExpressionSyntax>())
+            .Select(l => l.Token.Text).Distinct().ToList();
+        if (literals.Count == 0)
+            return SwapOperator(root, text, random);
+        var literal = Pick(literals, random);
+        var replacement = Pick(pool, random);
+        return ($"replace literal {literal.Token.Text} at {Where(literal.Token)} with {replacement}",
+            text.Remove(literal.SpanStart, literal.Span.Length).Insert(literal.SpanStart, replacement));
+    }
+
+    private static (string, string) SwapOperator(SyntaxNode root, string text, Random random)
+    {
+        var operators = root.DescendantTokens().Where(t => s_operators.Contains(t.Text) || t.IsKind(SyntaxKind.EqualsToken)).ToList();
+        if (operators.Count == 0)
+            return DeleteToken(root, text, random);
+        var token = Pick(operators, random);
+        var replacement = Pick(s_operators, random);
+        return ($"replace operator '{token.Text}' at {Where(token)} with '{replacement}'",
+            text.Remove(token.SpanStart, token.Span.Length).Insert(token.SpanStart, replacement));
     }
 
     private static (string, string) Truncate(string text, Random random)
