@@ -82,6 +82,14 @@ namespace Lux.Generators.Parse
             foreach (var member in declaration.Members)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (TooDeep(member))
+                {
+                    // Checked on syntax alone: asking the semantic model about such a member runs Roslyn's
+                    // nullable analysis over it recursively, which overflows the stack in the IDE and the compiler.
+                    expressions.Unsupported(member, "A member nested deeper than " + MaxSyntaxDepth + " syntax levels",
+                        "split it into locals, properties or several gates");
+                    continue;
+                }
                 switch (member)
                 {
                     case PropertyDeclarationSyntax property:
@@ -104,6 +112,25 @@ namespace Lux.Generators.Parse
 
             return new DeclarationSpec(kind, LuxSymbols.FullName(symbol), symbol.Name, positional.ToEquatableArray(),
                 properties.ToEquatableArray(), gates.ToEquatableArray(), diagnostics.ToEquatableArray(), span);
+        }
+
+        /// <summary>How deep a member's syntax may nest; real config stays far below (a gate is about 20 deep).</summary>
+        private const int MaxSyntaxDepth = 400;
+
+        /// <summary>Whether the member's syntax nests deeper than <see cref="MaxSyntaxDepth"/>, measured without recursion.</summary>
+        private static bool TooDeep(SyntaxNode member)
+        {
+            var stack = new Stack<(SyntaxNode Node, int Depth)>();
+            stack.Push((member, 0));
+            while (stack.Count > 0)
+            {
+                var (node, depth) = stack.Pop();
+                if (depth > MaxSyntaxDepth)
+                    return true;
+                foreach (var child in node.ChildNodes())
+                    stack.Push((child, depth + 1));
+            }
+            return false;
         }
 
         private static void CheckShape(INamedTypeSymbol symbol, TypeDeclarationSyntax declaration, DeclarationKind kind, SourceSpan span, List<DiagnosticInfo> diagnostics)

@@ -234,4 +234,23 @@ public sealed class GeneratorRegressionTests
         run.ManifestErrors.Should().HaveCount(2).And.OnlyContain(e => e.Contains("LUX2003"));
         run.Files.Keys.Should().Equal("flake.nix", "hosts/gamma/default.nix");
     }
+
+    [Theory]
+    [InlineData("os.Set(\"x\", {0});", "N", " + ", "", 5000)]
+    [InlineData("os.Set(\"x\", {0});", "N > 0 ? 1 : ", "", "0", 3000)]
+    [InlineData("{0}", "if (N > 0) { ", "", "}", 3000)]
+    public void Code_nested_thousands_of_levels_deep_that_CSharp_compiles_overflowed_the_stack_in_Lux(string body, string open, string separator, string close, int count)
+    {
+        // Roslyn compiles these. Lux's parser recursed once per level, and asking the semantic model about deep
+        // statements ran Roslyn's nullable analysis recursively: either overflow killed the process.
+        var nested = string.Join(separator, Enumerable.Repeat(open, count)) + (close == "}" ? "os.Set(\"x\", 1); " : "") + string.Concat(Enumerable.Repeat(close, close == "0" ? 1 : count));
+        var run = LuxRun.Of(
+            "[Host] public sealed record Alpha : Host { public override Aspects Includes => [new Deep(1)]; }",
+            "[Feature] public sealed record Deep(int N) : Feature { [PerHost] void Os(NixOS os) { " + string.Format(System.Globalization.CultureInfo.InvariantCulture, body, nested) + " } }");
+
+        run.CompilerDiagnostics.Should().BeEmpty();
+        run.Result.Results.Should().OnlyContain(r => r.Exception == null);
+        run.ManifestErrors.Should().Contain(e => e.Contains("LUX0001") && e.Contains("deeper than"));
+        run.ManifestErrors.Should().NotContain(e => e.Contains("LUX0000"));
+    }
 }
