@@ -75,8 +75,10 @@ public sealed class LuxRun
             var text = generated.SourceText.ToString();
             if (generated.HintName == GeneratedSourceFormat.ManifestHintName)
             {
-                GeneratedSourceFormat.TryDecodeManifest(text, out var listed, out var manifestErrors).Should().BeTrue();
+                // The generator runs alone here, as with -p:RunAnalyzers=false, where policy errors block writing too.
+                GeneratedSourceFormat.TryDecodeManifest(text, out var listed, out var manifestErrors, out var policyErrors).Should().BeTrue();
                 errors.AddRange(manifestErrors);
+                errors.AddRange(policyErrors);
             }
             else if (GeneratedSourceFormat.TryDecodeFile(text, out var path, out var content))
             {
