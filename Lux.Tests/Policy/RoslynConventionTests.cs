@@ -69,8 +69,9 @@ public sealed class RoslynConventionTests
     }
 
     [Fact]
-    public void A_suppressed_rule_still_blocks_nix_out()
+    public void A_suppressed_rule_still_reaches_the_manifest_where_the_writer_blocks_it_unless_analyzers_ran()
     {
+        // The writer's side (written with a warning when analyzers ran) is PolicySuppressionTests and the end-to-end build.
         var run = LuxRun.Of(RecoveryFleet.With((PasswordFalse,
             "#pragma warning disable LUX1002\n        os.Services.OpenSsh.Settings.PasswordAuthentication = true;\n#pragma warning restore LUX1002")));
         run.AnalyzerDiagnostics().Should().BeEmpty();
