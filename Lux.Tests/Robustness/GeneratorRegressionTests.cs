@@ -179,12 +179,12 @@ public sealed class GeneratorRegressionTests
     [Fact]
     public void After_one_too_deep_evaluation_the_depth_limit_grew_so_the_next_host_evaluated_what_the_first_refused()
     {
-        // The guard reset its count to zero and every unwinding frame then decremented it below zero.
-        var deep = string.Concat(Enumerable.Repeat("-(", 300)) + "N" + new string(')', 300);
+        // The guard reset its count to zero and every unwinding frame then decremented it below zero. The depth
+        // comes from records reading each other's properties (about two levels per record), not from deep syntax.
         var run = LuxRun.Of(
-            "[Host] public sealed record Alpha : Host { public override Aspects Includes => [new Deep(1)]; }",
-            "[Host] public sealed record Beta : Host { public override Aspects Includes => [new Deep(1)]; }",
-            "[Feature] public sealed record Deep(int N) : Feature { [PerHost] void Os(NixOS os) => os.Set(\"x\", " + deep + "); }");
+            "[Host] public sealed record Alpha : Host { public override Aspects Includes => [new Deep(150)]; }",
+            "[Host] public sealed record Beta : Host { public override Aspects Includes => [new Deep(150)]; }",
+            "[Feature] public sealed record Deep(int N) : Feature { public int X => N > 0 ? new Deep(N - 1).X : 0; [PerHost] void Os(NixOS os) => os.Set(\"x\", X); }");
 
         run.ManifestErrors.Should().ContainSingle().Which.Should().Contain("nests deeper than 200");
         run.Files["hosts/alpha/default.nix"].Should().NotContain("x =");
