@@ -10,11 +10,39 @@ namespace Lux.Generators.Parse
 {
     /// <summary>
     /// The Parse stage: one attributed record (host, user, feature, profile, secrets policy) in,
-    /// one equatable <see cref="DeclarationSpec"/> out. Runs in the generator's
-    /// ForAttributeWithMetadataName transform and in the analyzers, so both see the same fleet.
+    /// one equatable <see cref="DeclarationSpec"/> out. Runs in the generator's syntax-provider
+    /// transform and in the analyzers, so both see the same fleet.
     /// </summary>
     internal static class DeclarationParser
     {
+        /// <summary>
+        /// The Lux declarations a type declaration makes: one per Lux attribute applied on it (none for any
+        /// other type). Reused from an earlier compilation while that is sound (see <see cref="ParseCache"/>).
+        /// </summary>
+        public static EquatableArray<DeclarationSpec> ParseAll(TypeDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken) =>
+            ParseCache.GetOrParse(declaration, model, () =>
+            {
+                if (model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol symbol)
+                    return EquatableArray<DeclarationSpec>.Empty;
+                var specs = new List<DeclarationSpec>();
+                foreach (var kind in KindsAppliedAt(symbol, declaration))
+                    specs.Add(ParseSafely(symbol, declaration, model, kind, cancellationToken));
+                return specs.ToEquatableArray();
+            });
+
+        /// <summary>The Lux attributes written on this declaration of the type (not on its other partial parts), as FAWMN would match them.</summary>
+        private static IEnumerable<DeclarationKind> KindsAppliedAt(INamedTypeSymbol symbol, TypeDeclarationSyntax declaration)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (attribute.ApplicationSyntaxReference is not { } reference || reference.SyntaxTree != declaration.SyntaxTree ||
+                    !declaration.AttributeLists.Any(list => list.Span.Contains(reference.Span)))
+                    continue;
+                if (KindOf(attribute) is { } kind)
+                    yield return kind;
+            }
+        }
+
         /// <summary>Parse that never throws: a failure inside Lux becomes a diagnostic on the record.</summary>
         public static DeclarationSpec ParseSafely(INamedTypeSymbol symbol, TypeDeclarationSyntax declaration, SemanticModel model,
             DeclarationKind kind, CancellationToken cancellationToken)
@@ -37,17 +65,22 @@ namespace Lux.Generators.Parse
         {
             foreach (var attribute in symbol.GetAttributes())
             {
-                switch (attribute.AttributeClass is { } c ? LuxSymbols.FullName(c) : null)
-                {
-                    case LuxSymbols.HostAttribute: return DeclarationKind.Host;
-                    case LuxSymbols.UserAttribute: return DeclarationKind.User;
-                    case LuxSymbols.FeatureAttribute: return DeclarationKind.Feature;
-                    case LuxSymbols.ProfileAttribute: return DeclarationKind.Profile;
-                    case LuxSymbols.SecretsAttribute: return DeclarationKind.Secrets;
-                }
+                if (KindOf(attribute) is { } kind)
+                    return kind;
             }
             return null;
         }
+
+        private static DeclarationKind? KindOf(AttributeData attribute) =>
+            (attribute.AttributeClass is { } c ? LuxSymbols.FullName(c) : null) switch
+            {
+                LuxSymbols.HostAttribute => DeclarationKind.Host,
+                LuxSymbols.UserAttribute => DeclarationKind.User,
+                LuxSymbols.FeatureAttribute => DeclarationKind.Feature,
+                LuxSymbols.ProfileAttribute => DeclarationKind.Profile,
+                LuxSymbols.SecretsAttribute => DeclarationKind.Secrets,
+                _ => null,
+            };
 
         public static DeclarationSpec Parse(INamedTypeSymbol symbol, TypeDeclarationSyntax declaration, SemanticModel model,
             DeclarationKind kind, CancellationToken cancellationToken)

@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Lux.Generators.Emit;
+using Lux.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Lux.Generators.Parse
+{
+    /// <summary>
+    /// Reuses a declaration's spec from an earlier compilation while nothing it can depend on has changed.
+    /// Roslyn re-runs every ForAttributeWithMetadataName transform on every edit (each compilation brings a
+    /// new semantic model), so without this a keystroke in one host re-binds and re-parses the whole fleet:
+    /// the one cost of an edit that would grow with the fleet.
+    /// <para>
+    /// Why reuse is sound. A spec is a function of its own syntax tree and, through the semantic model, of
+    /// what the compilation declares: types, members and their signatures, attributes, usings, constant
+    /// values, plus the references and options. Member bodies and non-constant initializers of other trees
+    /// cannot change how a tree binds. So a spec is reused when its tree is the same object and every tree's
+    /// <em>shape</em> (its tokens outside bodies and non-constant initializers, and its directives) and the
+    /// references and options are as they were. A literal, comment or statement edit inside a body keeps
+    /// every shape: only the edited tree's declarations are parsed again. An edit that changes a shape (a new
+    /// member, a constant's value) parses everything again, as before.
+    /// </para>
+    /// </summary>
+    internal static class ParseCache
+    {
+        private static readonly object Gate = new();
+        private static ConditionalWeakTable<SyntaxTree, string> Shapes = new();
+        private static ConditionalWeakTable<Compilation, Fingerprint> Fingerprints = new();
+        private static ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<int, (Fingerprint Fingerprint, EquatableArray<DeclarationSpec> Specs)>> Specs = new();
+        private static Fingerprint? latest;
+
+        /// <summary>Forgets everything, as a new compiler process would (for benchmarks of a cold run).</summary>
+        internal static void Clear()
+        {
+            lock (Gate)
+            {
+                Shapes = new();
+                Fingerprints = new();
+                Specs = new();
+                latest = null;
+            }
+        }
+
+        /// <summary>The specs of a type declaration: from the cache when sound, else from <paramref name="parse"/>.</summary>
+        public static EquatableArray<DeclarationSpec> GetOrParse(TypeDeclarationSyntax declaration, SemanticModel model, Func<EquatableArray<DeclarationSpec>> parse)
+        {
+            var fingerprint = Fingerprints.GetValue(model.Compilation, Compute);
+            var byStart = Specs.GetValue(declaration.SyntaxTree, _ => new());
+            if (byStart.TryGetValue(declaration.SpanStart, out var cached) && ReferenceEquals(cached.Fingerprint, fingerprint))
+                return cached.Specs;
+            var specs = parse();
+            byStart[declaration.SpanStart] = (fingerprint, specs);
+            return specs;
+        }
+
+        private static Fingerprint Compute(Compilation compilation)
+        {
+            // Lux's own outputs (nix-out text in constants, seen by the analyzers) are bound by nothing a config
+            // declares; leaving them out keeps an edit that changes nix-out from changing the fingerprint.
+            var trees = compilation.SyntaxTrees.Where(t => !GeneratedSourceFormat.IsLuxOutput(t.FilePath)).ToImmutableArray();
+            var shapes = trees.Select(t => Shapes.GetValue(t, ShapeOf)).ToImmutableArray();
+            var candidate = new Fingerprint(compilation.Options, compilation.References.ToImmutableArray(), trees.Select(t => t.FilePath).ToImmutableArray(), shapes);
+            // Equal fingerprints must be the same object: entries compare them by reference.
+            lock (Gate)
+            {
+                if (latest is not null && latest.SameAs(candidate))
+                    return latest;
+                return latest = candidate;
+            }
+        }
+
+        /// <summary>The tokens of a tree that other trees can bind against, and its directives.</summary>
+        internal static string ShapeOf(SyntaxTree tree)
+        {
+            var root = tree.GetRoot();
+            var sb = new StringBuilder();
+            foreach (var token in root.DescendantTokens(node => !IsBody(node)))
+                sb.Append(token.Text).Append(' ');
+            for (var directive = ((CSharpSyntaxNode)root).GetFirstDirective(); directive is not null; directive = directive.GetNextDirective())
+                sb.Append('\n').Append(directive.ToString());
+            return sb.ToString();
+        }
+
+        private static bool IsBody(SyntaxNode node) => node switch
+        {
+            // Blocks only occur as bodies (of methods, accessors, constructors, operators, lambdas).
+            BlockSyntax or ArrowExpressionClauseSyntax => true,
+            EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax } => true,
+            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: BaseFieldDeclarationSyntax field } } } =>
+                !field.Modifiers.Any(SyntaxKind.ConstKeyword),
+            _ => false,
+        };
+
+        private sealed class Fingerprint
+        {
+            private readonly CompilationOptions options;
+            private readonly ImmutableArray<MetadataReference> references;
+            private readonly ImmutableArray<string> paths;
+            private readonly ImmutableArray<string> shapes;
+
+            public Fingerprint(CompilationOptions options, ImmutableArray<MetadataReference> references, ImmutableArray<string> paths, ImmutableArray<string> shapes)
+            {
+                this.options = options;
+                this.references = references;
+                this.paths = paths;
+                this.shapes = shapes;
+            }
+
+            public bool SameAs(Fingerprint other)
+            {
+                if (!options.Equals(other.options) || references.Length != other.references.Length || shapes.Length != other.shapes.Length)
+                    return false;
+                for (var i = 0; i < references.Length; i++)
+                {
+                    if (!ReferenceEquals(references[i], other.references[i]))
+                        return false;
+                }
+                for (var i = 0; i < shapes.Length; i++)
+                {
+                    // An unchanged tree keeps its shape string: the reference check settles almost every tree.
+                    if (paths[i] != other.paths[i] || !ReferenceEquals(shapes[i], other.shapes[i]) && shapes[i] != other.shapes[i])
+                        return false;
+                }
+                return true;
+            }
+        }
+    }
+}
