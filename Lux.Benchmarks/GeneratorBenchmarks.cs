@@ -23,12 +23,12 @@ public class GeneratorBenchmarks
     {
         harness = new LuxHarness(Fleet.Named(Size));
         harness.Verify();
-        warm = harness.CreateDriver().RunGenerators(harness.Compilation.Clone());
+        warm = harness.ColdDriver();
     }
 
     [Benchmark]
-    public GeneratorDriver Cold() => harness.CreateDriver().RunGenerators(harness.Compilation.Clone());
+    public GeneratorDriver Cold() => harness.ColdDriver();
 
     [Benchmark]
-    public GeneratorDriver WarmOneEdit() => warm.RunGenerators(harness.EditedCompilation());
+    public GeneratorDriver WarmOneEdit() => warm.RunGenerators(harness.Edit().Compilation);
 }

@@ -28,12 +28,12 @@ internal static class QuickTiming
 
             Measure(size, "generator, cold", runs, () =>
             {
-                var driver = harness.CreateDriver().RunGenerators(harness.Compilation.Clone());
+                var driver = harness.ColdDriver();
                 return driver.GetTimingInfo().ElapsedTime;
             });
-            var warm = harness.CreateDriver().RunGenerators(harness.Compilation.Clone());
+            var warm = harness.ColdDriver();
             Measure(size, "generator, warm after a one-literal edit", runs, () =>
-                warm.RunGenerators(harness.EditedCompilation()).GetTimingInfo().ElapsedTime);
+                warm.RunGenerators(harness.Edit().Compilation).GetTimingInfo().ElapsedTime);
             Measure(size, "analyzer, the edited host's document", runs, () =>
             {
                 harness.AnalyzeEditedHost();
@@ -41,12 +41,13 @@ internal static class QuickTiming
             });
             Measure(size, "analyzer, a feature's document (OpenSsh.cs)", runs, () =>
             {
-                harness.AnalyzeDocument(harness.EditedCompilation(), featureTree);
+                harness.AnalyzeDocument(harness.Edit().Compilation, featureTree);
                 return null;
             });
             Measure(size, "compiler only, the edited host's semantic diagnostics", runs, () =>
             {
-                harness.EditedCompilation().GetSemanticModel(harness.EditedTree).GetDiagnostics();
+                var (compilation, tree) = harness.Edit();
+                compilation.GetSemanticModel(tree).GetDiagnostics();
                 return null;
             });
             Console.Error.WriteLine($"{harness.Fleet.Describe()}; a one-literal edit re-emits {ReEmitted(harness)}");
@@ -57,15 +58,28 @@ internal static class QuickTiming
     internal static string ReEmitted(LuxHarness harness)
     {
         var driver = harness.CreateDriver(trackSteps: true).RunGenerators(harness.Compilation.Clone());
-        var result = driver.RunGenerators(harness.EditedCompilation()).GetRunResult().Results[0];
+        var result = driver.RunGenerators(harness.Edit().Compilation).GetRunResult().Results[0];
         var outputs = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(step => step.Outputs).ToList();
         var changed = outputs.Count(o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified);
         var changedSources = result.GeneratedSources.Length;
+        if (Environment.GetEnvironmentVariable("LUX_STEPS") is not null)
+        {
+            foreach (var (name, steps) in result.TrackedSteps.OrderBy(s => s.Key, StringComparer.Ordinal))
+            {
+                var reasons = steps.SelectMany(s => s.Outputs).GroupBy(o => o.Reason).Select(g => g.Key + "=" + g.Count());
+                Console.Error.WriteLine($"  {name}: {steps.Length} steps, {string.Join(" ", reasons)}, {steps.Sum(s => s.ElapsedTime.TotalMilliseconds):0.0} ms");
+            }
+        }
         return $"{changed} of {outputs.Count} source outputs ({changedSources} generated sources in all)";
     }
 
+    /// <summary>Set LUX_ONLY to a word of a measurement's name to run only those (for profiling one of them).</summary>
+    private static readonly string? Only = Environment.GetEnvironmentVariable("LUX_ONLY");
+
     private static void Measure(string size, string what, int runs, Func<TimeSpan?> run)
     {
+        if (Only is not null && !what.Contains(Only, StringComparison.Ordinal))
+            return;
         for (var i = 0; i < WarmupRuns; i++)
             run();
         var wall = new List<double>();

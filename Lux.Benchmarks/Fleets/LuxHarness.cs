@@ -4,6 +4,7 @@ using Basic.Reference.Assemblies;
 using Lux.Generators;
 using Lux.Generators.Diagnostics;
 using Lux.Generators.Emit;
+using Lux.Generators.Parse;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -25,6 +26,7 @@ public sealed class LuxHarness
         [.. Net100.References.All, MetadataReference.CreateFromFile(typeof(Lux.Host).Assembly.Location)];
 
     private readonly ProjectDirectoryOptions options;
+    private readonly TextChange editChange;
 
     public LuxHarness(Fleet fleet)
     {
@@ -36,9 +38,8 @@ public sealed class LuxHarness
         options = new ProjectDirectoryOptions(fleet.ProjectDirectory);
 
         HostTree = trees.Single(t => t.FilePath == fleet.Edit.Path);
-        var text = HostTree.GetText();
-        var at = text.ToString().IndexOf(fleet.Edit.Before, StringComparison.Ordinal);
-        EditedTree = HostTree.WithChangedText(text.WithChanges(new TextChange(new TextSpan(at, fleet.Edit.Before.Length), fleet.Edit.After)));
+        var at = HostTree.GetText().ToString().IndexOf(fleet.Edit.Before, StringComparison.Ordinal);
+        editChange = new TextChange(new TextSpan(at, fleet.Edit.Before.Length), fleet.Edit.After);
     }
 
     public Fleet Fleet { get; }
@@ -50,16 +51,30 @@ public sealed class LuxHarness
     /// <summary>The host the warm benchmarks edit, before the edit.</summary>
     public SyntaxTree HostTree { get; }
 
-    /// <summary>The same host after the one-literal edit.</summary>
-    public SyntaxTree EditedTree { get; }
-
-    /// <summary>A new compilation with the edit applied, as the IDE has after a keystroke.</summary>
-    public CSharpCompilation EditedCompilation() => Compilation.ReplaceSyntaxTree(HostTree, EditedTree);
+    /// <summary>
+    /// What the IDE has after the keystroke: the edited host's tree, reparsed incrementally from the
+    /// original, and a new compilation with it. Each call makes a new tree, as each keystroke does.
+    /// </summary>
+    public (CSharpCompilation Compilation, SyntaxTree Tree) Edit()
+    {
+        var tree = HostTree.WithChangedText(HostTree.GetText().WithChanges(editChange));
+        return (Compilation.ReplaceSyntaxTree(HostTree, tree), tree);
+    }
 
     public GeneratorDriver CreateDriver(bool trackSteps = false) =>
         CSharpGeneratorDriver.Create(
             [new NixGenerator().AsSourceGenerator()], AdditionalTexts, ParseOptions, options,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+
+    /// <summary>
+    /// A generator run as a build's: a new driver on a compilation with no bound state, and no specs kept
+    /// from earlier runs (a build's compiler process has parsed every tree anew, so none would match).
+    /// </summary>
+    public GeneratorDriver ColdDriver()
+    {
+        ParseCache.Clear();
+        return CreateDriver().RunGenerators(Compilation.Clone());
+    }
 
     public CompilationWithAnalyzers WithAnalyzer(Compilation compilation) =>
         compilation.WithAnalyzers([new LuxAnalyzer()],
@@ -67,7 +82,11 @@ public sealed class LuxHarness
                 concurrentAnalysis: false, logAnalyzerExecutionTime: false));
 
     /// <summary>The Lux diagnostics the IDE shows for the edited host's document, on a fresh compilation.</summary>
-    public ImmutableArray<Diagnostic> AnalyzeEditedHost() => AnalyzeDocument(EditedCompilation(), EditedTree);
+    public ImmutableArray<Diagnostic> AnalyzeEditedHost()
+    {
+        var (compilation, tree) = Edit();
+        return AnalyzeDocument(compilation, tree);
+    }
 
     /// <summary>The Lux diagnostics of one document (a semantic-model analysis of the tree, as the IDE requests).</summary>
     public ImmutableArray<Diagnostic> AnalyzeDocument(Compilation compilation, SyntaxTree tree) =>
