@@ -15,14 +15,14 @@ namespace Lux.Generators
         public bool HasErrors => Diagnostics.Count > 0;
     }
 
-    /// <summary>A host as the rest of the fleet sees it: for the flake and for LUX2003 (two hosts, one name).</summary>
-    internal sealed record HostIdentity(string TypeName, string DisplayName, string Name, string System, SourceSpan Span);
+    /// <summary>A host by name, for LUX2003 (two hosts, one name).</summary>
+    internal sealed record HostIdentity(string TypeName, string DisplayName, string Name, SourceSpan Span);
 
     /// <summary>
-    /// What the fleet-wide outputs need from one host: who it is, which files it has, where its hardware
-    /// module comes from, and every diagnostic its compilation made.
+    /// What the fleet-wide outputs need from one host: who it is and its platform (for the flake), which files
+    /// it has, where its hardware module comes from, and every diagnostic its compilation made.
     /// </summary>
-    internal sealed record HostSummary(HostIdentity Identity, EquatableArray<string> Paths, HardwareModule? Hardware, EquatableArray<DiagnosticInfo> Diagnostics);
+    internal sealed record HostSummary(HostIdentity Identity, string System, EquatableArray<string> Paths, HardwareModule? Hardware, EquatableArray<DiagnosticInfo> Diagnostics);
 
     /// <summary>A hand-written Nix file a host brings in verbatim: where it goes in nix-out, and which AdditionalFile it is.</summary>
     internal sealed record HardwareModule(string OutputPath, string SourcePath);
@@ -81,7 +81,7 @@ namespace Lux.Generators
 
             var files = hosts.SelectMany(h => h.Files).ToList();
             files.AddRange(hosts.Select(h => h.Summary.Hardware).OfType<HardwareModule>().Select(m => HardwareFile(m, texts)));
-            files.Add(Flake(hosts.Select(h => h.Summary.Identity)));
+            files.Add(Flake(hosts.Select(h => h.Summary)));
             if (library.Sops is { } sops)
                 files.Add(sops);
             files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
@@ -143,12 +143,12 @@ namespace Lux.Generators
                     diagnostics.Add(e.Diagnostic);
                 }
                 var paths = files.Select(f => f.Path).Concat(hardware is null ? [] : [hardware.OutputPath]).ToEquatableArray();
-                return new HostOutput(new HostSummary(IdentityOf(host), paths, hardware, Distinct(diagnostics).ToEquatableArray()), files.ToEquatableArray());
+                return new HostOutput(new HostSummary(IdentityOf(host), host.System, paths, hardware, Distinct(diagnostics).ToEquatableArray()), files.ToEquatableArray());
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                var identity = new HostIdentity(spec.TypeName, spec.DisplayName, spec.DisplayName.ToLowerInvariant(), "x86_64-linux", spec.Span);
-                return new HostOutput(new HostSummary(identity, EquatableArray<string>.Empty, null, new[] { InternalError(e) }.ToEquatableArray()),
+                var identity = new HostIdentity(spec.TypeName, spec.DisplayName, spec.DisplayName.ToLowerInvariant(), spec.Span);
+                return new HostOutput(new HostSummary(identity, "x86_64-linux", EquatableArray<string>.Empty, null, new[] { InternalError(e) }.ToEquatableArray()),
                     EquatableArray<OutputFile>.Empty);
             }
         }
@@ -185,9 +185,9 @@ namespace Lux.Generators
         }
 
         /// <summary>The flake lists each host once, by name.</summary>
-        public static OutputFile Flake(IEnumerable<HostIdentity> hosts) =>
-            FleetEmitter.EmitFlake(hosts.OrderBy(h => h.Name, StringComparer.Ordinal).ThenBy(h => h.TypeName, StringComparer.Ordinal)
-                .Select(h => (h.Name, h.System)).Distinct().ToList());
+        public static OutputFile Flake(IEnumerable<HostSummary> hosts) =>
+            FleetEmitter.EmitFlake(hosts.OrderBy(h => h.Identity.Name, StringComparer.Ordinal).ThenBy(h => h.Identity.TypeName, StringComparer.Ordinal)
+                .Select(h => (h.Identity.Name, h.System)).Distinct().ToList());
 
         public static OutputFile HardwareFile(HardwareModule module, IReadOnlyDictionary<string, string> texts) =>
             new(module.OutputPath, texts.TryGetValue(module.SourcePath, out var text) ? text : "");
@@ -228,7 +228,31 @@ namespace Lux.Generators
         private static IEnumerable<DeclarationSpec> Hosts(IEnumerable<DeclarationSpec> declarations) =>
             declarations.Where(d => d.Kind == DeclarationKind.Host).OrderBy(d => d.TypeName, StringComparer.Ordinal);
 
-        private static HostIdentity IdentityOf(ResolvedHost host) => new(host.Spec.TypeName, host.Spec.DisplayName, host.Name, host.System, host.Spec.Span);
+        private static HostIdentity IdentityOf(ResolvedHost host) => new(host.Spec.TypeName, host.Spec.DisplayName, host.Name, host.Spec.Span);
+
+        /// <summary>
+        /// A host's name as <see cref="FleetResolver"/> finds it, without resolving the host: its Name, or the
+        /// record's name in lower case when it has none or Name cannot be evaluated. Only a host that declares
+        /// Name is evaluated at all.
+        /// </summary>
+        public static HostIdentity IdentityOf(DeclarationSpec host, FleetContext context)
+        {
+            var name = host.DisplayName.ToLowerInvariant();
+            if (host.Properties.Any(p => p.Name == "Name"))
+            {
+                try
+                {
+                    var evaluator = context.CreateEvaluator(host);
+                    if (evaluator.Property(evaluator.Instantiate(host), "Name", null, host.Span) is StringValue declared)
+                        name = declared.Value;
+                }
+                catch (EvaluationException)
+                {
+                    // ResolveHost reports it; the host keeps the record's name meanwhile.
+                }
+            }
+            return new HostIdentity(host.TypeName, host.DisplayName, name, host.Span);
+        }
 
         private static RecordValue? SecretsPolicy(FleetContext context, Evaluator evaluator) =>
             context.Declarations.FirstOrDefault(d => d.Kind == DeclarationKind.Secrets) is { } policy ? evaluator.Instantiate(policy) : null;

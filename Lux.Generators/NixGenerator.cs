@@ -81,7 +81,7 @@ namespace Lux.Generators
 
             var summaries = hostOutputs.Select((host, _) => host.Summary).WithTrackingName(TrackingNames.HostSummary).Collect();
 
-            var flake = summaries.Select((all, _) => FleetCompiler.Flake(all.Select(h => h.Identity))).WithTrackingName(TrackingNames.Flake);
+            var flake = summaries.Select((all, _) => FleetCompiler.Flake(all)).WithTrackingName(TrackingNames.Flake);
             context.RegisterImplementationSourceOutput(flake, AddFile);
 
             var library = fleet.Select((fleetContext, _) => FleetCompiler.CompileLibrary(fleetContext)).WithTrackingName(TrackingNames.Library);

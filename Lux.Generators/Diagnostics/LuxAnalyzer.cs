@@ -13,9 +13,10 @@ using Microsoft.CodeAnalysis.Text;
 namespace Lux.Generators.Diagnostics
 {
     /// <summary>
-    /// Reports every Lux diagnostic while you type. It runs the same stages as the generator on the whole
-    /// fleet once per compilation, then reports each diagnostic in the document it points at, so the
-    /// squiggle sits on the cause (the assignment in a feature, not the host that includes it).
+    /// Reports every Lux diagnostic while you type. It runs the same stages as the generator, as far as the
+    /// analyzed document needs (a host's document resolves that host: see <see cref="FleetAnalysis"/>), and
+    /// reports each diagnostic in the document it points at, so the squiggle sits on the cause (the
+    /// assignment in a feature, not the host that includes it).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class LuxAnalyzer : DiagnosticAnalyzer
@@ -30,23 +31,18 @@ namespace Lux.Generators.Diagnostics
             context.RegisterCompilationStartAction(start =>
             {
                 var compilation = start.Compilation;
-                var additionalFiles = start.Options.AdditionalFiles;
-                var fleet = new Lazy<ImmutableArray<DiagnosticInfo>>(() => Analyze(compilation, additionalFiles, start.CancellationToken),
-                    LazyThreadSafetyMode.ExecutionAndPublication);
+                var fleet = new FleetAnalysis(compilation, start.Options.AdditionalFiles, start.CancellationToken);
                 start.RegisterSemanticModelAction(model =>
                 {
-                    var path = model.SemanticModel.SyntaxTree.FilePath;
-                    foreach (var info in fleet.Value)
-                    {
-                        if (info.Span.Path == path)
-                            model.ReportDiagnostic(ToDiagnostic(info, compilation));
-                    }
+                    foreach (var info in fleet.In(model.SemanticModel.SyntaxTree))
+                        model.ReportDiagnostic(ToDiagnostic(info, compilation));
                 });
                 start.RegisterCompilationEndAction(end =>
                 {
-                    foreach (var info in fleet.Value)
+                    var paths = new HashSet<string>(compilation.SyntaxTrees.Select(t => t.FilePath), StringComparer.Ordinal);
+                    foreach (var info in fleet.All)
                     {
-                        if (info.Span.IsNone || compilation.SyntaxTrees.All(t => t.FilePath != info.Span.Path))
+                        if (info.Span.IsNone || !paths.Contains(info.Span.Path))
                             end.ReportDiagnostic(ToDiagnostic(info, compilation));
                     }
                 });
