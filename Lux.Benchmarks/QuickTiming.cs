@@ -16,10 +16,11 @@ internal static class QuickTiming
 
     public static void Run(IReadOnlyList<string> sizes, int runs)
     {
-        Console.WriteLine($"{Environment.ProcessorCount} cores, {RuntimeInformationText()}; median of {runs} runs after {WarmupRuns} warm-up runs");
+        Console.WriteLine($"{Environment.ProcessorCount} cores, {RuntimeInformationText()}; median of {runs} runs after at least {WarmupRuns} warm-up runs and 3 s; " +
+            $"load average at start {LoadAverage()}");
         Console.WriteLine();
-        Console.WriteLine("| Fleet | Measurement | Median (ms) | Min (ms) | Max (ms) | Generator time (ms, GetTimingInfo) | Allocated (MB) |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| Fleet | Measurement | Median (ms) | Min (ms) | Max (ms) | Generator time (ms, GetTimingInfo) | CPU time (ms) | Allocated (MB) |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
         foreach (var size in sizes)
         {
             var harness = new LuxHarness(Fleet.Named(size));
@@ -80,23 +81,33 @@ internal static class QuickTiming
     {
         if (Only is not null && !what.Contains(Only, StringComparison.Ordinal))
             return;
-        for (var i = 0; i < WarmupRuns; i++)
+        // Warm up until the JIT has had time to tier the code up, not just for a count of runs.
+        var warmup = Stopwatch.StartNew();
+        for (var i = 0; i < WarmupRuns || warmup.Elapsed < TimeSpan.FromSeconds(3); i++)
             run();
         var wall = new List<double>();
         var generator = new List<double>();
+        var cpu = new List<double>();
         var allocated = new List<double>();
+        var process = Process.GetCurrentProcess();
         for (var i = 0; i < runs; i++)
         {
             var before = GC.GetTotalAllocatedBytes(precise: true);
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
             var stopwatch = Stopwatch.StartNew();
             var own = run();
             stopwatch.Stop();
+            process.Refresh();
+            // CPU time of the whole process (GC and JIT threads too): unlike wall time, it does not grow when
+            // other jobs share the two cores.
+            cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
             allocated.Add((GC.GetTotalAllocatedBytes(precise: true) - before) / 1024.0 / 1024.0);
             wall.Add(stopwatch.Elapsed.TotalMilliseconds);
             if (own is { } elapsed)
                 generator.Add(elapsed.TotalMilliseconds);
         }
-        Console.WriteLine($"| {size} | {what} | {F(Median(wall))} | {F(wall.Min())} | {F(wall.Max())} | {(generator.Count > 0 ? F(Median(generator)) : "")} | {F(Median(allocated))} |");
+        Console.WriteLine($"| {size} | {what} | {F(Median(wall))} | {F(wall.Min())} | {F(wall.Max())} | {(generator.Count > 0 ? F(Median(generator)) : "")} | {F(Median(cpu))} | {F(Median(allocated))} |");
     }
 
     internal static double Median(List<double> values)
@@ -106,6 +117,10 @@ internal static class QuickTiming
     }
 
     private static string F(double value) => value.ToString(value < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture);
+
+    /// <summary>The 1-minute load average: figures taken while other jobs ran say so.</summary>
+    internal static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     private static string RuntimeInformationText() =>
         System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription + ", " + System.Runtime.InteropServices.RuntimeInformation.OSDescription;

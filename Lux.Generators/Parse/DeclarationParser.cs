@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Lux.Generators.Model;
 using Microsoft.CodeAnalysis;
@@ -15,6 +17,8 @@ namespace Lux.Generators.Parse
     /// </summary>
     internal static class DeclarationParser
     {
+        private static readonly ConditionalWeakTable<SemanticModel, SemanticModel> WithoutNullableAnalysis = new();
+
         /// <summary>
         /// The Lux declarations a type declaration makes: one per Lux attribute applied on it (none for any
         /// other type). Reused from an earlier compilation while that is sound (see <see cref="ParseCache"/>).
@@ -22,6 +26,7 @@ namespace Lux.Generators.Parse
         public static EquatableArray<DeclarationSpec> ParseAll(TypeDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken) =>
             ParseCache.GetOrParse(declaration, model, () =>
             {
+                model = WithoutNullableAnalysis.GetValue(model, FasterModel);
                 if (model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol symbol)
                     return EquatableArray<DeclarationSpec>.Empty;
                 var specs = new List<DeclarationSpec>();
@@ -29,6 +34,33 @@ namespace Lux.Generators.Parse
                     specs.Add(ParseSafely(symbol, declaration, model, kind, cancellationToken));
                 return specs.ToEquatableArray();
             });
+
+        /// <summary>
+        /// Parse reads symbols, types, conversions and constants, never flow-inferred nullability, so a model
+        /// without nullable analysis gives it the same answers for about a third less binding (the cold run's
+        /// largest cost). The option is experimental in Roslyn: where it is missing, the given model is used.
+        /// </summary>
+        private static SemanticModel FasterModel(SemanticModel model)
+        {
+            try
+            {
+                return WithoutNullable(model);
+            }
+            catch (MissingMethodException)
+            {
+                return model;
+            }
+            catch (TypeLoadException)
+            {
+                return model;
+            }
+        }
+
+#pragma warning disable RSEXPERIMENTAL001 // Guarded above: only its absence is handled, not a change of meaning.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static SemanticModel WithoutNullable(SemanticModel model) =>
+            model.Compilation.GetSemanticModel(model.SyntaxTree, SemanticModelOptions.DisableNullableAnalysis);
+#pragma warning restore RSEXPERIMENTAL001
 
         /// <summary>The Lux attributes written on this declaration of the type (not on its other partial parts), as FAWMN would match them.</summary>
         private static IEnumerable<DeclarationKind> KindsAppliedAt(INamedTypeSymbol symbol, TypeDeclarationSyntax declaration)
