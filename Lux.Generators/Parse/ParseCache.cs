@@ -22,7 +22,7 @@ namespace Lux.Generators.Parse
     /// Why reuse is sound. A spec is a function of its own syntax tree and, through the semantic model, of
     /// what the compilation declares: types, members and their signatures, attributes, usings, constant
     /// values, plus the references and options. Member bodies and non-constant initializers of other trees
-    /// cannot change how a tree binds. So a spec is reused when its tree is the same object and every tree's
+    /// cannot change how a tree binds. So a spec is reused when its tree has the same content and every tree's
     /// <em>shape</em> (its tokens outside bodies and non-constant initializers, and its directives) and the
     /// references and options are as they were. A literal, comment or statement edit inside a body keeps
     /// every shape: only the edited tree's declarations are parsed again. An edit that changes a shape (a new
@@ -32,9 +32,9 @@ namespace Lux.Generators.Parse
     internal static class ParseCache
     {
         private static readonly object Gate = new();
-        private static ConditionalWeakTable<SyntaxTree, string> Shapes = new();
+        private static ConditionalWeakTable<SyntaxTree, TreeEntry> ByTree = new();
+        private static ConcurrentDictionary<string, TreeEntry> ByPath = new(StringComparer.Ordinal);
         private static ConditionalWeakTable<Compilation, Fingerprint> Fingerprints = new();
-        private static ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<int, (Fingerprint Fingerprint, EquatableArray<DeclarationSpec> Specs)>> Specs = new();
         private static Fingerprint? latest;
 
         /// <summary>Forgets everything, as a new compiler process would (for benchmarks of a cold run).</summary>
@@ -42,9 +42,9 @@ namespace Lux.Generators.Parse
         {
             lock (Gate)
             {
-                Shapes = new();
+                ByTree = new();
+                ByPath = new(StringComparer.Ordinal);
                 Fingerprints = new();
-                Specs = new();
                 latest = null;
             }
         }
@@ -53,21 +53,37 @@ namespace Lux.Generators.Parse
         public static EquatableArray<DeclarationSpec> GetOrParse(TypeDeclarationSyntax declaration, SemanticModel model, Func<EquatableArray<DeclarationSpec>> parse)
         {
             var fingerprint = Fingerprints.GetValue(model.Compilation, Compute);
-            var byStart = Specs.GetValue(declaration.SyntaxTree, _ => new());
-            if (byStart.TryGetValue(declaration.SpanStart, out var cached) && ReferenceEquals(cached.Fingerprint, fingerprint))
+            var specs = EntryOf(declaration.SyntaxTree).Specs;
+            if (specs.TryGetValue(declaration.SpanStart, out var cached) && ReferenceEquals(cached.Fingerprint, fingerprint))
                 return cached.Specs;
-            var specs = parse();
-            byStart[declaration.SpanStart] = (fingerprint, specs);
-            return specs;
+            var parsed = parse();
+            specs[declaration.SpanStart] = (fingerprint, parsed);
+            return parsed;
         }
+
+        /// <summary>
+        /// What is known about a tree's content. A build in the compiler server parses every file anew, so a tree
+        /// is found by its path, parse options and text (checksum) as well as by the object.
+        /// </summary>
+        private static TreeEntry EntryOf(SyntaxTree tree) => ByTree.GetValue(tree, t =>
+        {
+            var text = t.GetText();
+            var key = (t.Options, text.Length, Checksum: text.GetChecksum());
+            if (ByPath.TryGetValue(t.FilePath, out var known) && known.Matches(key))
+                return known;
+            var entry = new TreeEntry(key, ShapeOf(t));
+            ByPath[t.FilePath] = entry;
+            return entry;
+        });
 
         private static Fingerprint Compute(Compilation compilation)
         {
             // Lux's own outputs (nix-out text in constants, seen by the analyzers) are bound by nothing a config
             // declares; leaving them out keeps an edit that changes nix-out from changing the fingerprint.
             var trees = compilation.SyntaxTrees.Where(t => !GeneratedSourceFormat.IsLuxOutput(t.FilePath)).ToImmutableArray();
-            var shapes = trees.Select(t => Shapes.GetValue(t, ShapeOf)).ToImmutableArray();
-            var candidate = new Fingerprint(compilation.Options, compilation.References.ToImmutableArray(), trees.Select(t => t.FilePath).ToImmutableArray(), shapes);
+            var shapes = trees.Select(t => EntryOf(t).Shape).ToImmutableArray();
+            var references = compilation.References.Select(r => r is PortableExecutableReference pe ? (object)pe.GetMetadataId() : r).ToImmutableArray();
+            var candidate = new Fingerprint(compilation.Options, references, trees.Select(t => t.FilePath).ToImmutableArray(), shapes);
             // Equal fingerprints must be the same object: entries compare them by reference.
             lock (Gate)
             {
@@ -99,14 +115,34 @@ namespace Lux.Generators.Parse
             _ => false,
         };
 
+        private sealed class TreeEntry
+        {
+            private readonly (ParseOptions Options, int Length, ImmutableArray<byte> Checksum) key;
+
+            public TreeEntry((ParseOptions Options, int Length, ImmutableArray<byte> Checksum) key, string shape)
+            {
+                this.key = key;
+                Shape = shape;
+            }
+
+            public string Shape { get; }
+
+            /// <summary>The specs of the tree's declarations, by start, with the fingerprint they were parsed under.</summary>
+            public ConcurrentDictionary<int, (Fingerprint Fingerprint, EquatableArray<DeclarationSpec> Specs)> Specs { get; } = new();
+
+            public bool Matches((ParseOptions Options, int Length, ImmutableArray<byte> Checksum) other) =>
+                key.Length == other.Length && key.Options.Equals(other.Options) && key.Checksum.AsSpan().SequenceEqual(other.Checksum.AsSpan());
+        }
+
         private sealed class Fingerprint
         {
             private readonly CompilationOptions options;
-            private readonly ImmutableArray<MetadataReference> references;
+            private readonly ImmutableArray<object> references;
             private readonly ImmutableArray<string> paths;
             private readonly ImmutableArray<string> shapes;
 
-            public Fingerprint(CompilationOptions options, ImmutableArray<MetadataReference> references, ImmutableArray<string> paths, ImmutableArray<string> shapes)
+            /// <param name="references">The metadata identity of each PE reference (the same for the same file, whichever reference object holds it), else the reference.</param>
+            public Fingerprint(CompilationOptions options, ImmutableArray<object> references, ImmutableArray<string> paths, ImmutableArray<string> shapes)
             {
                 this.options = options;
                 this.references = references;
