@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Lux.Generators.Check;
 using Lux.Generators.Emit;
 using Lux.Generators.Evaluate;
@@ -108,6 +109,39 @@ namespace Lux.Generators
         public static EquatableArray<DeclarationSpec> Sorted(IEnumerable<DeclarationSpec> declarations) =>
             declarations.OrderBy(d => d.TypeName, StringComparer.Ordinal).ToEquatableArray();
 
+        /// <summary>
+        /// What <see cref="AnalyzeHost"/> reports for a host, reused while the host (the same spec object, from
+        /// ParseCache) and what its resolution reads are unchanged. The generator and the analyzers of one
+        /// compilation run in one compiler process, so a host the generator compiled is not resolved again for
+        /// the analyzers, and in the IDE an unchanged host keeps its diagnostics from keystroke to keystroke.
+        /// </summary>
+        public static List<DiagnosticInfo> HostDiagnostics(DeclarationSpec spec, FleetContext context)
+        {
+            var known = Analyzed.GetOrCreateValue(spec);
+            lock (known)
+            {
+                if (known.Context is null || !known.Context.ResolvesAs(context))
+                    Remember(spec, context, AnalyzeHost(spec, context).Diagnostics);
+                return known.Diagnostics!;
+            }
+        }
+
+        private static void Remember(DeclarationSpec spec, FleetContext context, List<DiagnosticInfo> diagnostics)
+        {
+            var known = Analyzed.GetOrCreateValue(spec);
+            lock (known)
+                (known.Context, known.Diagnostics) = (context, diagnostics);
+        }
+
+        private static readonly ConditionalWeakTable<DeclarationSpec, AnalyzedHost> Analyzed = new();
+
+        private sealed class AnalyzedHost
+        {
+            public FleetContext? Context { get; set; }
+
+            public List<DiagnosticInfo>? Diagnostics { get; set; }
+        }
+
         /// <summary>Resolve and Check one host: what the analyzers report for it.</summary>
         public static (ResolvedHost Host, List<DiagnosticInfo> Diagnostics) AnalyzeHost(DeclarationSpec spec, FleetContext context)
         {
@@ -129,6 +163,7 @@ namespace Lux.Generators
             try
             {
                 var (host, diagnostics) = AnalyzeHost(spec, context);
+                Remember(spec, context, new List<DiagnosticInfo>(diagnostics));
                 var files = new List<OutputFile>();
                 HardwareModule? hardware = null;
                 try

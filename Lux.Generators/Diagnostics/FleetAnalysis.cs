@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Lux.Generators.Emit;
 using Lux.Generators.Model;
@@ -35,7 +34,6 @@ namespace Lux.Generators.Diagnostics
         private readonly CancellationToken cancellationToken;
         private readonly Lazy<Parsed> parsed;
         private readonly Lazy<ImmutableArray<DiagnosticInfo>> whole;
-        private static readonly ConditionalWeakTable<DeclarationSpec, Analyzed> Previous = new();
         private readonly ConcurrentDictionary<int, List<DiagnosticInfo>> hostDiagnostics = new();
 
         public FleetAnalysis(Compilation compilation, ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
@@ -79,19 +77,7 @@ namespace Lux.Generators.Diagnostics
         }
 
         private List<DiagnosticInfo> HostDiagnostics(Parsed fleet, int index) =>
-            hostDiagnostics.GetOrAdd(index, i =>
-            {
-                // A host's diagnostics are a function of its spec and its context: an unchanged host (the same spec
-                // object, from ParseCache) in an equal context keeps them from the compilation before.
-                var host = fleet.Hosts[i];
-                var previous = Previous.GetOrCreateValue(host);
-                lock (previous)
-                {
-                    if (previous.Context is null || !previous.Context.Equals(fleet.Context))
-                        (previous.Context, previous.Diagnostics) = (fleet.Context, FleetCompiler.AnalyzeHost(host, fleet.Context).Diagnostics);
-                    return previous.Diagnostics!;
-                }
-            });
+            hostDiagnostics.GetOrAdd(index, i => FleetCompiler.HostDiagnostics(fleet.Hosts[i], fleet.Context));
 
         private ImmutableArray<DiagnosticInfo> Whole()
         {
@@ -129,7 +115,9 @@ namespace Lux.Generators.Diagnostics
                     declarations.AddRange(DeclarationParser.ParseAll(type, model, cancellationToken));
                 }
             }
-            var nixFiles = additionalFiles.Where(f => f.Path.EndsWith(".nix", StringComparison.OrdinalIgnoreCase)).Select(f => f.Path);
+            // In the generator's order (ordinal by path), so both resolve a host alike and share the result.
+            var nixFiles = additionalFiles.Where(f => f.Path.EndsWith(".nix", StringComparison.OrdinalIgnoreCase))
+                .Select(f => f.Path.Replace('\\', '/')).OrderBy(p => p, StringComparer.Ordinal);
             return new Parsed(declarations, FleetCompiler.Context(declarations, nixFiles, ""));
         }
 
@@ -156,13 +144,6 @@ namespace Lux.Generators.Diagnostics
                         pending.Push(members[i]);
                 }
             }
-        }
-
-        private sealed class Analyzed
-        {
-            public FleetContext? Context { get; set; }
-
-            public List<DiagnosticInfo>? Diagnostics { get; set; }
         }
 
         private sealed class Parsed

@@ -60,6 +60,10 @@ namespace Lux.Generators.Resolve
             return map;
         })!;
 
+        /// <summary>Whether a host resolves and checks the same in both contexts: all but the project directory, which only Emit reads.</summary>
+        public bool ResolvesAs(FleetContext other) =>
+            ReferenceEquals(this, other) || NixFilePaths.Equals(other.NixFilePaths) && Declarations.Equals(other.Declarations);
+
         public bool Equals(FleetContext? other) =>
             other is not null && (ReferenceEquals(this, other) ||
                 ProjectDirectory == other.ProjectDirectory && NixFilePaths.Equals(other.NixFilePaths) && Declarations.Equals(other.Declarations));
