@@ -52,8 +52,18 @@ namespace Lux.Generators.Parse
         /// <summary>The specs of a type declaration: from the cache when sound, else from <paramref name="parse"/>.</summary>
         public static EquatableArray<DeclarationSpec> GetOrParse(TypeDeclarationSyntax declaration, SemanticModel model, Func<EquatableArray<DeclarationSpec>> parse)
         {
-            var fingerprint = Fingerprints.GetValue(model.Compilation, Compute);
-            var specs = EntryOf(declaration.SyntaxTree).Specs;
+            Fingerprint fingerprint;
+            ConcurrentDictionary<int, (Fingerprint Fingerprint, EquatableArray<DeclarationSpec> Specs)> specs;
+            try
+            {
+                fingerprint = Fingerprints.GetValue(model.Compilation, Compute);
+                specs = EntryOf(declaration.SyntaxTree).Specs;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The cache is an optimisation: a host whose compilation it cannot fingerprint parses every time.
+                return parse();
+            }
             if (specs.TryGetValue(declaration.SpanStart, out var cached) && ReferenceEquals(cached.Fingerprint, fingerprint))
                 return cached.Specs;
             var parsed = parse();
@@ -115,6 +125,19 @@ namespace Lux.Generators.Parse
             _ => false,
         };
 
+        /// <summary>
+        /// Whether two compilations' options bind source alike. Not CompilationOptions.Equals: in the compiler
+        /// server it compares the build's reference resolvers, which throw NotImplementedException there.
+        /// </summary>
+        private static bool BindAlike(CompilationOptions a, CompilationOptions b) =>
+            ReferenceEquals(a, b) ||
+            a.Language == b.Language && a.OutputKind == b.OutputKind && a.CheckOverflow == b.CheckOverflow && a.Platform == b.Platform &&
+            a.MetadataImportOptions == b.MetadataImportOptions && a.ScriptClassName == b.ScriptClassName &&
+            a.NullableContextOptions == b.NullableContextOptions && ReferenceEquals(a.AssemblyIdentityComparer, b.AssemblyIdentityComparer) &&
+            (a is CSharpCompilationOptions ca && b is CSharpCompilationOptions cb
+                ? ca.AllowUnsafe == cb.AllowUnsafe && ca.Usings.SequenceEqual(cb.Usings, StringComparer.Ordinal)
+                : a.GetType() == b.GetType());
+
         private sealed class TreeEntry
         {
             private readonly (ParseOptions Options, int Length, ImmutableArray<byte> Checksum) key;
@@ -152,7 +175,7 @@ namespace Lux.Generators.Parse
 
             public bool SameAs(Fingerprint other)
             {
-                if (!options.Equals(other.options) || references.Length != other.references.Length || shapes.Length != other.shapes.Length)
+                if (!BindAlike(options, other.options) || references.Length != other.references.Length || shapes.Length != other.shapes.Length)
                     return false;
                 for (var i = 0; i < references.Length; i++)
                 {
