@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 
 namespace Lux.Generators.Model
 {
@@ -15,7 +16,12 @@ namespace Lux.Generators.Model
     {
         public static readonly CreatedNames None = new(false, EquatableArray<string>.Empty);
 
-        public static CreatedNames Of(DeclarationSpec spec)
+        // The analyzer asks for every declaration on every compilation; specs from ParseCache are the same objects.
+        private static readonly ConditionalWeakTable<DeclarationSpec, CreatedNames> Known = new();
+
+        public static CreatedNames Of(DeclarationSpec spec) => Known.GetValue(spec, Walk);
+
+        private static CreatedNames Walk(DeclarationSpec spec)
         {
             var walker = new Walker();
             foreach (var property in spec.Properties)
