@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Lux.Generators.Check;
+using Lux.Generators.Check.Integrity;
 using Lux.Generators.Emit;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
@@ -38,7 +39,11 @@ namespace Lux.Generators
     internal sealed record LibraryOutput(EquatableArray<DiagnosticInfo> Diagnostics, OutputFile? Sops, EquatableArray<DiagnosticInfo> SopsDiagnostics);
 
     /// <summary>The files of a compilation and the errors that block writing them.</summary>
-    internal sealed record Manifest(EquatableArray<string> Paths, EquatableArray<string> Errors);
+    /// <summary>
+    /// The files of a compilation, the errors that block writing them, and the policy findings that block
+    /// only when no analyzer ran (see <see cref="NixGenerator.Suppressible"/>).
+    /// </summary>
+    internal sealed record Manifest(EquatableArray<string> Paths, EquatableArray<string> Errors, EquatableArray<string> PolicyErrors);
 
     /// <summary>
     /// The stages after Parse: Resolve (with Evaluate) → Check → Emit. A host compiles on its own, with the
@@ -54,14 +59,16 @@ namespace Lux.Generators
         {
             var context = Context(declarations, additionalFiles.Select(f => f.Path), "");
             var library = CompileLibrary(context, emitSops: false);
-            var fleet = new ResolvedFleet { Evaluator = context.CreateEvaluator(), Secrets = SecretsPolicy(context, context.CreateEvaluator()) };
+            var fleet = new ResolvedFleet { Evaluator = context.CreateEvaluator(), Secrets = SecretsPolicy(context, context.CreateEvaluator()), Declarations = context.Declarations };
             fleet.Diagnostics.AddRange(library.Diagnostics);
             var diagnostics = new List<DiagnosticInfo>(library.Diagnostics);
             var identities = new List<HostIdentity>();
             foreach (var spec in Hosts(declarations))
             {
                 var (host, hostDiagnostics) = AnalyzeHost(spec, context);
-                fleet.Hosts.Add(host);
+                // A host whose name cannot name nix-out files (LUX0004) is not emitted, as in Compile.
+                if (Nameable(host.Name))
+                    fleet.Hosts.Add(host);
                 identities.Add(IdentityOf(host));
                 diagnostics.AddRange(hostDiagnostics);
             }
@@ -80,8 +87,10 @@ namespace Lux.Generators
             foreach (var file in additionalFiles)
                 texts[file.Path.Replace('\\', '/')] = file.Text;
 
-            var files = hosts.SelectMany(h => h.Files).ToList();
-            files.AddRange(hosts.Select(h => h.Summary.Hardware).OfType<HardwareModule>().Select(m => HardwareFile(m, texts)));
+            var shared = SharedNames(hosts.Select(h => h.Summary));
+            var emitted = hosts.Where(h => !shared.Contains(h.Summary.Identity.Name)).ToList();
+            var files = emitted.SelectMany(h => h.Files).ToList();
+            files.AddRange(emitted.Select(h => h.Summary.Hardware).OfType<HardwareModule>().Select(m => HardwareFile(m, texts)));
             files.Add(Flake(hosts.Select(h => h.Summary)));
             if (library.Sops is { } sops)
                 files.Add(sops);
@@ -105,9 +114,16 @@ namespace Lux.Generators
                 nixFilePaths.Select(p => p.Replace('\\', '/')).ToEquatableArray(),
                 projectDirectory);
 
-        /// <summary>Declarations in ordinal type-name order, so the order of files never changes the output.</summary>
+        /// <summary>
+        /// Declarations in ordinal type-name order, so the order of files never changes the output. Two records of
+        /// one name (a C# error, mid-edit) are ordered by place, so the generator and the IDE pick the same one.
+        /// </summary>
         public static EquatableArray<DeclarationSpec> Sorted(IEnumerable<DeclarationSpec> declarations) =>
-            declarations.OrderBy(d => d.TypeName, StringComparer.Ordinal).ToEquatableArray();
+            ByPlace(declarations).ToEquatableArray();
+
+        private static IOrderedEnumerable<DeclarationSpec> ByPlace(IEnumerable<DeclarationSpec> declarations) =>
+            declarations.OrderBy(d => d.TypeName, StringComparer.Ordinal)
+                .ThenBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Start);
 
         /// <summary>
         /// What <see cref="AnalyzeHost"/> reports for a host, reused while the host (the same spec object, from
@@ -147,12 +163,20 @@ namespace Lux.Generators
         {
             var evaluator = context.CreateEvaluator(spec);
             var host = FleetResolver.Resolve(spec, evaluator, context.NixFiles);
-            // Check sees a fleet of this one host: its rules are judged per host. A rule across hosts belongs
-            // with DuplicateHostNames, on the hosts' summaries, or the generator would re-judge every host per edit.
-            var fleet = new ResolvedFleet { Evaluator = evaluator, Secrets = SecretsPolicy(context, evaluator) };
-            fleet.Hosts.Add(host);
             var diagnostics = new List<DiagnosticInfo>(spec.Diagnostics);
-            diagnostics.AddRange(FleetChecks.Check(fleet));
+            // The name becomes a directory of nix-out and a path in flake.nix: a host it cannot name is not
+            // emitted, and reports only that (LUX0004).
+            if (NixSyntax.WhyNotPathSegment(host.Name) is { } reason)
+            {
+                diagnostics.Add(new DiagnosticInfo("LUX0004", "The host " + spec.DisplayName + ": " + reason, FleetResolver.SpanOf(spec, "Name")));
+                return (host, diagnostics);
+            }
+            // Check sees a fleet of this one host: its rules are judged per host. A rule across hosts belongs
+            // with DuplicateHostNames, on the hosts' summaries, and the rules on what no host owns (users,
+            // the secrets policy) with CompileLibrary, or the generator would re-judge them for every host per edit.
+            var fleet = new ResolvedFleet { Evaluator = evaluator, Secrets = SecretsPolicy(context, evaluator), Declarations = context.Declarations };
+            fleet.Hosts.Add(host);
+            diagnostics.AddRange(FleetChecks.CheckHosts(fleet));
             diagnostics.AddRange(host.Errors);
             return (host, diagnostics);
         }
@@ -166,16 +190,21 @@ namespace Lux.Generators
                 Remember(spec, context, new List<DiagnosticInfo>(diagnostics));
                 var files = new List<OutputFile>();
                 HardwareModule? hardware = null;
-                try
+                if (Nameable(host.Name))
                 {
-                    files.AddRange(FleetEmitter.EmitHost(host, context.ProjectDirectory));
-                    if (host.Hardware is { } module)
-                        hardware = new HardwareModule(FleetEmitter.HardwarePath(host.Name), module.Path.Replace('\\', '/'));
-                }
-                catch (EvaluationException e)
-                {
-                    files.Clear();
-                    diagnostics.Add(e.Diagnostic);
+                    try
+                    {
+                        files.AddRange(FleetEmitter.EmitHost(host, context.ProjectDirectory));
+                        // A hardware module holding private key material is withheld (LUX2006, reported by Check at Hardware).
+                        if (host.Hardware is { } module && PrivateKeyMaterial.Find(module.Text) is null)
+                            hardware = new HardwareModule(FleetEmitter.HardwarePath(host.Name), module.Path.Replace('\\', '/'));
+                    }
+                    catch (EvaluationException e)
+                    {
+                        files.Clear();
+                        diagnostics.Add(e.Diagnostic);
+                    }
+                    WithholdPrivateKeyMaterial(files, diagnostics);
                 }
                 var paths = files.Select(f => f.Path).Concat(hardware is null ? [] : [hardware.OutputPath]).ToEquatableArray();
                 return new HostOutput(new HostSummary(IdentityOf(host), host.System, paths, hardware, Distinct(diagnostics).ToEquatableArray()), files.ToEquatableArray());
@@ -209,9 +238,31 @@ namespace Lux.Generators
                     foreach (var extra in secrets.Skip(1))
                         diagnostics.Add(new DiagnosticInfo("LUX2003", "The fleet has more than one [Secrets] policy (" + string.Join(", ", secrets.Select(s => s.DisplayName)) + "); keep one", extra.Span));
                 }
+                var evaluator = context.CreateEvaluator();
+                var policy = secrets.Count > 0 ? evaluator.Instantiate(secrets[0]) : null;
+                // The secrets policy is evaluated here, for the analyzer as for the generator, so the IDE reports
+                // what would stop .sops.yaml as the build does; a policy that does not evaluate writes no file.
+                SopsRules? rules = null;
+                if (policy is not null)
+                {
+                    try
+                    {
+                        rules = FleetResolver.SopsRules(evaluator, policy);
+                    }
+                    catch (EvaluationException e)
+                    {
+                        diagnostics.Add(e.Diagnostic);
+                    }
+                }
+                // The rules on what no host owns: users across the fleet, the policy's recipients.
+                var fleet = new ResolvedFleet { Evaluator = evaluator, Secrets = policy, Declarations = context.Declarations };
+                diagnostics.AddRange(FleetChecks.CheckLibrary(fleet));
                 var sopsDiagnostics = new List<DiagnosticInfo>();
-                var sops = emitSops && secrets.Count > 0 ? SecretsFile(context.CreateEvaluator().Instantiate(secrets[0]), context.CreateEvaluator(), sopsDiagnostics) : null;
-                return new LibraryOutput(diagnostics.ToEquatableArray(), sops, sopsDiagnostics.ToEquatableArray());
+                var files = new List<OutputFile>();
+                if (emitSops && rules is not null)
+                    files.Add(FleetEmitter.EmitSopsYaml(rules.Recipients, rules.PathRegex));
+                WithholdPrivateKeyMaterial(files, sopsDiagnostics, diagnostics);
+                return new LibraryOutput(diagnostics.ToEquatableArray(), files.FirstOrDefault(), sopsDiagnostics.ToEquatableArray());
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -219,10 +270,26 @@ namespace Lux.Generators
             }
         }
 
-        /// <summary>The flake lists each host once, by name.</summary>
-        public static OutputFile Flake(IEnumerable<HostSummary> hosts) =>
-            FleetEmitter.EmitFlake(hosts.OrderBy(h => h.Identity.Name, StringComparer.Ordinal).ThenBy(h => h.Identity.TypeName, StringComparer.Ordinal)
-                .Select(h => (h.Identity.Name, h.System)).Distinct().ToList());
+        /// <summary>The flake lists each emitted host once, by name: none that shares its name, none whose name cannot be a path.</summary>
+        public static OutputFile Flake(IEnumerable<HostSummary> hosts)
+        {
+            var summaries = hosts as IReadOnlyCollection<HostSummary> ?? hosts.ToList();
+            var shared = SharedNames(summaries);
+            return FleetEmitter.EmitFlake(summaries.Where(h => Nameable(h.Identity.Name) && !shared.Contains(h.Identity.Name))
+                .OrderBy(h => h.Identity.Name, StringComparer.Ordinal).ThenBy(h => h.Identity.TypeName, StringComparer.Ordinal)
+                .Select(h => (h.Identity.Name, h.System)).ToList());
+        }
+
+        /// <summary>
+        /// The names two or more hosts share (LUX2003): such hosts would share hosts/&lt;name&gt;/, so none of them
+        /// is emitted (two sources with one hint name would make the generator throw). Sorted, equal by content.
+        /// </summary>
+        public static EquatableArray<string> SharedNames(IEnumerable<HostSummary> hosts) =>
+            hosts.Select(h => h.Identity.Name).Where(Nameable).GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Skip(1).Any())
+                .Select(g => g.Key).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray();
+
+        /// <summary>Whether a host's name can name its nix-out directory and flake path (else LUX0004, and it is not emitted).</summary>
+        private static bool Nameable(string name) => NixSyntax.WhyNotPathSegment(name) is null;
 
         public static OutputFile HardwareFile(HardwareModule module, IReadOnlyDictionary<string, string> texts) =>
             new(module.OutputPath, texts.TryGetValue(module.SourcePath, out var text) ? text : "");
@@ -230,7 +297,7 @@ namespace Lux.Generators
         /// <summary>LUX2003 on each of two or more hosts with one name (their flake attribute and nix-out directory would collide).</summary>
         public static IEnumerable<DiagnosticInfo> DuplicateHostNames(IEnumerable<HostIdentity> hosts)
         {
-            foreach (var duplicate in hosts.GroupBy(h => h.Name, StringComparer.Ordinal).Where(g => g.Skip(1).Any()))
+            foreach (var duplicate in hosts.Where(h => Nameable(h.Name)).GroupBy(h => h.Name, StringComparer.Ordinal).Where(g => g.Skip(1).Any()))
             {
                 var named = duplicate.OrderBy(h => h.TypeName, StringComparer.Ordinal).ToList();
                 foreach (var host in named)
@@ -253,15 +320,20 @@ namespace Lux.Generators
 
         public static Manifest ManifestOf(IReadOnlyCollection<HostSummary> hosts, LibraryOutput library)
         {
-            var paths = hosts.SelectMany(h => h.Paths).Append("flake.nix").ToList();
+            var shared = SharedNames(hosts);
+            var paths = hosts.Where(h => !shared.Contains(h.Identity.Name)).SelectMany(h => h.Paths).Append("flake.nix").ToList();
             if (library.Sops is { } sops)
                 paths.Add(sops.Path);
             paths.Sort(StringComparer.Ordinal);
-            return new Manifest(paths.ToEquatableArray(), Diagnostics(hosts, library).Select(d => d.ToCanonical()).ToEquatableArray());
+            var diagnostics = Diagnostics(hosts, library);
+            // Policy findings a user may suppress travel apart from the errors that always block.
+            return new Manifest(paths.ToEquatableArray(),
+                diagnostics.Where(d => !NixGenerator.Suppressible.Contains(d.Id)).Select(d => d.ToCanonical()).ToEquatableArray(),
+                diagnostics.Where(d => NixGenerator.Suppressible.Contains(d.Id)).Select(d => d.ToCanonical()).ToEquatableArray());
         }
 
         private static IEnumerable<DeclarationSpec> Hosts(IEnumerable<DeclarationSpec> declarations) =>
-            declarations.Where(d => d.Kind == DeclarationKind.Host).OrderBy(d => d.TypeName, StringComparer.Ordinal);
+            ByPlace(declarations.Where(d => d.Kind == DeclarationKind.Host));
 
         private static HostIdentity IdentityOf(ResolvedHost host) => new(host.Spec.TypeName, host.Spec.DisplayName, host.Name, host.Spec.Span);
 
@@ -295,29 +367,29 @@ namespace Lux.Generators
         private static DiagnosticInfo InternalError(Exception e) =>
             new("LUX0000", "Lux failed internally (" + e.GetType().Name + ": " + e.Message + "); nix-out is left as it was. Please report this with the config that caused it.", SourceSpan.None);
 
-        private static OutputFile? SecretsFile(RecordValue policy, Evaluator evaluator, List<DiagnosticInfo> diagnostics)
+        /// <summary>
+        /// LUX2006's last guard: a nix-out file that would hold private key material is not emitted at all, so the
+        /// material reaches neither generated sources (obj/, the assembly) nor nix-out. The checks have reported
+        /// where it came from; the manifest's errors keep the writer from touching nix-out, which stays as it was.
+        /// </summary>
+        private static void WithholdPrivateKeyMaterial(List<OutputFile> files, List<DiagnosticInfo> diagnostics, IEnumerable<DiagnosticInfo>? reported = null)
         {
-            try
+            var withheld = files.Where(f => PrivateKeyMaterial.Find(f.Content) is not null).ToList();
+            foreach (var file in withheld)
             {
-                var span = policy.Spec!.Span;
-                var recipients = Evaluator.AsList(evaluator.Property(policy, "Recipients", ListValue.Empty, span), span).Items
-                    .Select(r => r is RecordValue rec
-                        ? (Name: evaluator.Property(rec, "Name", null, span) is StringValue n ? n.Value : "", Key: evaluator.Property(rec, "PublicKey", null, span) is StringValue k ? k.Value : "")
-                        : throw EvaluationException.At(span, "Recipients lists " + r.Describe() + ", which is not an AgeRecipient"))
-                    .ToList();
-                var regex = evaluator.Property(policy, "PathRegex", null, span) is StringValue s ? s.Value : @"secrets/[^/]+\.(yaml|json|env|ini)$";
-                return FleetEmitter.EmitSopsYaml(recipients, regex);
-            }
-            catch (EvaluationException e)
-            {
-                diagnostics.Add(e.Diagnostic);
-                return null;
+                files.Remove(file);
+                if (!diagnostics.Concat(reported ?? []).Any(d => d.Id == "LUX2006"))
+                    diagnostics.Add(new DiagnosticInfo("LUX2006", "nix-out/" + file.Path + " would hold private key material, so Lux withholds it; " + PrivateKeyMaterial.Advice, SourceSpan.None));
             }
         }
 
-        /// <summary>One diagnostic per (ID, place, message), ordered by place, so output never depends on evaluation order.</summary>
+        /// <summary>
+        /// One diagnostic per (ID, place, message), ordered by place, so output never depends on evaluation order.
+        /// Messages are redacted: they travel in the generated manifest, which is a file on disk.
+        /// </summary>
         internal static List<DiagnosticInfo> Distinct(IEnumerable<DiagnosticInfo> diagnostics) =>
-            diagnostics.GroupBy(d => (d.Id, d.Span, d.Message)).Select(g => g.First())
+            diagnostics.Select(d => d with { Message = PrivateKeyMaterial.Redact(d.Message) })
+                .GroupBy(d => (d.Id, d.Span, d.Message)).Select(g => g.First())
                 .OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Start).ThenBy(d => d.Id, StringComparer.Ordinal)
                 .ThenBy(d => d.Message, StringComparer.Ordinal).ToList();
     }

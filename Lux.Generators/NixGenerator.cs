@@ -71,15 +71,21 @@ namespace Lux.Generators
                 .Select((pair, _) => FleetCompiler.CompileHost(pair.Left, pair.Right))
                 .WithTrackingName(TrackingNames.Host);
 
-            context.RegisterImplementationSourceOutput(hostOutputs.SelectMany((host, _) => host.Files.AsImmutableArray()).WithTrackingName(TrackingNames.HostFiles), AddFile);
+            var summaries = hostOutputs.Select((host, _) => host.Summary).WithTrackingName(TrackingNames.HostSummary).Collect();
 
-            var hardware = hostOutputs.Select((host, _) => host.Summary.Hardware).WithTrackingName(TrackingNames.HardwareModule)
+            // Hosts that share a name (LUX2003) would write one hosts/<name>/ and AddSource one hint name twice
+            // (CS8785, no manifest): none of them is emitted. Decided from the summaries; the set is usually
+            // empty and stays equal across edits, so unchanged hosts' files stay cached.
+            var sharedNames = summaries.Select((all, _) => FleetCompiler.SharedNames(all)).WithTrackingName(TrackingNames.SharedNames);
+            var emitted = hostOutputs.Combine(sharedNames).Where(pair => !pair.Right.Contains(pair.Left.Summary.Identity.Name)).Select((pair, _) => pair.Left);
+
+            context.RegisterImplementationSourceOutput(emitted.SelectMany((host, _) => host.Files.AsImmutableArray()).WithTrackingName(TrackingNames.HostFiles), AddFile);
+
+            var hardware = emitted.Select((host, _) => host.Summary.Hardware).WithTrackingName(TrackingNames.HardwareModule)
                 .Where(module => module is not null).Combine(nixTexts)
                 .Select((pair, _) => FleetCompiler.HardwareFile(pair.Left!, pair.Right.ByPath))
                 .WithTrackingName(TrackingNames.HardwareFile);
             context.RegisterImplementationSourceOutput(hardware, AddFile);
-
-            var summaries = hostOutputs.Select((host, _) => host.Summary).WithTrackingName(TrackingNames.HostSummary).Collect();
 
             var flake = summaries.Select((all, _) => FleetCompiler.Flake(all)).WithTrackingName(TrackingNames.Flake);
             context.RegisterImplementationSourceOutput(flake, AddFile);
@@ -93,7 +99,7 @@ namespace Lux.Generators
 
             var manifest = summaries.Combine(library).Select((all, _) => FleetCompiler.ManifestOf(all.Left, all.Right)).WithTrackingName(TrackingNames.Manifest);
             context.RegisterImplementationSourceOutput(manifest, (spc, m) =>
-                spc.AddSource(GeneratedSourceFormat.ManifestHintName, GeneratedSourceFormat.EncodeManifest(m.Paths, m.Errors)));
+                spc.AddSource(GeneratedSourceFormat.ManifestHintName, GeneratedSourceFormat.EncodeManifest(m.Paths, m.Errors, m.PolicyErrors)));
         }
 
         private static void AddFile(SourceProductionContext context, OutputFile file) =>
@@ -123,6 +129,16 @@ namespace Lux.Generators
                 return index;
             }
         }
+
+        /// <summary>
+        /// Policy findings a user may knowingly suppress (#pragma, [SuppressMessage], .editorconfig): the output
+        /// is still complete and correct Nix. Everything else (the subset, conflicts, duplicates, private keys)
+        /// means the output is incomplete or unsafe, and always blocks.
+        /// </summary>
+        internal static readonly System.Collections.Generic.HashSet<string> Suppressible = new(StringComparer.Ordinal)
+        {
+            "LUX1001", "LUX1002", "LUX1003", "LUX1004", "LUX1005", "LUX1006", "LUX1007", "LUX1008", "LUX2002", "LUX2004", "LUX2005",
+        };
     }
 
     /// <summary>The names of the generator's tracked steps, for the incremental-caching tests.</summary>
@@ -144,6 +160,7 @@ namespace Lux.Generators
         public const string HostSummary = "Lux.HostSummary";
         public const string Flake = "Lux.Flake";
         public const string Library = "Lux.Library";
+        public const string SharedNames = "Lux.SharedNames";
         public const string Manifest = "Lux.Manifest";
     }
 }

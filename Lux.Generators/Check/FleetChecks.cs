@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using Lux.Generators.Check.Integrity;
+using Lux.Generators.Check.SshRecovery;
 using Lux.Generators.Model;
 using Lux.Generators.Resolve;
 
@@ -6,13 +8,42 @@ namespace Lux.Generators.Check
 {
     /// <summary>
     /// The Check stage: rules judged on the resolved fleet (after includes, profiles, priorities and
-    /// host exceptions), each reported at the span that causes it.
+    /// host exceptions), each reported at the span that causes it. LUX1xxx: the SSH recovery policy
+    /// (Check/SshRecovery, one file per rule); LUX2xxx: the fleet's integrity (Check/Integrity).
+    /// Each rule runs on its own, so a failure in one is a LUX0000 and the others still judge.
     /// </summary>
     internal static class FleetChecks
     {
         public static IEnumerable<DiagnosticInfo> Check(ResolvedFleet fleet)
         {
+            var diagnostics = CheckHosts(fleet);
+            diagnostics.AddRange(CheckLibrary(fleet));
+            return diagnostics;
+        }
+
+        /// <summary>The rules judged on each host of <paramref name="fleet"/> (the generator runs them per host).</summary>
+        public static List<DiagnosticInfo> CheckHosts(ResolvedFleet fleet)
+        {
             var diagnostics = new List<DiagnosticInfo>();
+            foreach (var host in fleet.Hosts)
+            {
+                diagnostics.AddRange(SshRecoveryPolicy.Check(host));
+                diagnostics.AddRange(RuleChecks.Safely("LUX2002", () => UsersOnHost.Check(host)));
+                diagnostics.AddRange(RuleChecks.Safely("LUX2003", () => DuplicateNames.CheckHost(fleet, host)));
+            }
+            diagnostics.AddRange(RuleChecks.Safely("LUX2004", () => SshPublicKeys.CheckHosts(fleet)));
+            diagnostics.AddRange(RuleChecks.Safely("LUX2006", () => PrivateKeyMaterial.CheckHosts(fleet)));
+            return diagnostics;
+        }
+
+        /// <summary>The rules on what no host owns: users across the fleet and the secrets policy (the generator runs them once).</summary>
+        public static List<DiagnosticInfo> CheckLibrary(ResolvedFleet fleet)
+        {
+            var diagnostics = new List<DiagnosticInfo>();
+            diagnostics.AddRange(RuleChecks.Safely("LUX2003", () => DuplicateNames.CheckFleet(fleet)));
+            diagnostics.AddRange(RuleChecks.Safely("LUX2004", () => SshPublicKeys.CheckUsers(fleet)));
+            diagnostics.AddRange(RuleChecks.Safely("LUX2005", () => AgeRecipients.Check(fleet)));
+            diagnostics.AddRange(RuleChecks.Safely("LUX2006", () => PrivateKeyMaterial.CheckRecipients(fleet)));
             return diagnostics;
         }
     }

@@ -34,8 +34,18 @@ namespace Lux.Generators.Diagnostics
                 var fleet = new FleetAnalysis(compilation, start.Options.AdditionalFiles, start.CancellationToken);
                 start.RegisterSemanticModelAction(model =>
                 {
-                    foreach (var info in fleet.In(model.SemanticModel.SyntaxTree))
+                    var tree = model.SemanticModel.SyntaxTree;
+                    // LUX2006 in any string literal of the compilation, used by the fleet or not: the squiggle sits on the key itself.
+                    var literals = PrivateKeyLiterals.Find(tree, model.CancellationToken);
+                    foreach (var literal in literals)
+                        model.ReportDiagnostic(literal);
+                    foreach (var info in fleet.In(tree))
+                    {
+                        // A definition whose own literal was just reported would only repeat it.
+                        if (info.Id == "LUX2006" && literals.Any(l => new TextSpan(info.Span.Start, info.Span.Length).Contains(l.Location.SourceSpan)))
+                            continue;
                         model.ReportDiagnostic(ToDiagnostic(info, compilation));
+                    }
                 });
                 start.RegisterCompilationEndAction(end =>
                 {
@@ -90,7 +100,8 @@ namespace Lux.Generators.Diagnostics
         internal static Diagnostic ToDiagnostic(DiagnosticInfo info, Compilation compilation)
         {
             var descriptor = LuxDiagnostics.ById.TryGetValue(info.Id, out var d) ? d : LuxDiagnostics.Internal;
-            return Diagnostic.Create(descriptor, ToLocation(info.Span, compilation), info.AdditionalSpans.Select(s => ToLocation(s, compilation)), info.Message);
+            var properties = info.Properties.ToImmutableDictionary(p => p.Key, p => (string?)p.Value);
+            return Diagnostic.Create(descriptor, ToLocation(info.Span, compilation), info.AdditionalSpans.Select(s => ToLocation(s, compilation)), properties, info.Message);
         }
 
         private static Location ToLocation(SourceSpan span, Compilation compilation)

@@ -13,6 +13,7 @@ namespace Lux.Generators.Diagnostics
         private const string Language = "Lux.Language";
         private const string EvaluationCategory = "Lux.Evaluation";
         private const string Integrity = "Lux.Integrity";
+        private const string SshRecovery = "Lux.SshRecovery";
         private const string HelpBase = "docs/diagnostics/";
 
         public static readonly DiagnosticDescriptor Internal = Error("LUX0000", "Lux failed internally",
@@ -36,6 +37,30 @@ namespace Lux.Generators.Diagnostics
         public static readonly DiagnosticDescriptor MissingNixFile = Error("LUX0006", "Nix file not found",
             "{0}", EvaluationCategory);
 
+        public static readonly DiagnosticDescriptor OpenSshNotEnabled = Error("LUX1001", "SSH recovery: OpenSSH must be enabled",
+            "{0}", SshRecovery);
+
+        public static readonly DiagnosticDescriptor PasswordAuthentication = Error("LUX1002", "SSH recovery: password authentication must be disabled",
+            "{0}", SshRecovery);
+
+        public static readonly DiagnosticDescriptor RootLogin = Error("LUX1003", "SSH recovery: root login must be disabled",
+            "{0}", SshRecovery);
+
+        public static readonly DiagnosticDescriptor NoRecoveryUsers = Error("LUX1004", "SSH recovery: at least one recovery user",
+            "{0}", SshRecovery);
+
+        public static readonly DiagnosticDescriptor RecoveryUserMissing = Error("LUX1005", "SSH recovery: every recovery user must exist on the host",
+            "{0}", SshRecovery);
+
+        public static readonly DiagnosticDescriptor RecoveryUserWithoutKey = Error("LUX1006", "SSH recovery: every recovery user must have a plain authorized SSH key",
+            "{0}", SshRecovery);
+
+        public static readonly DiagnosticDescriptor SopsHostKeyMissing = Error("LUX1007", "SSH recovery: the SOPS SSH host key path must be set",
+            "{0}", SshRecovery);
+
+        public static readonly DiagnosticDescriptor SshNotExposed = Error("LUX1008", "SSH recovery: SSH must be reachable through the firewall",
+            "{0}", SshRecovery);
+
         public static readonly DiagnosticDescriptor ConflictingDefinitions = Error("LUX2001", "Conflicting option definitions",
             "{0}", Integrity);
 
@@ -57,6 +82,7 @@ namespace Lux.Generators.Diagnostics
         /// <summary>All descriptors, by ID, for turning a <c>DiagnosticInfo</c> back into a Roslyn diagnostic.</summary>
         public static readonly System.Collections.Immutable.ImmutableDictionary<string, DiagnosticDescriptor> ById =
             new[] { Internal, Unsupported, GateShape, Evaluation, NotRepresentable, IncludeCycle, MissingNixFile,
+                    OpenSshNotEnabled, PasswordAuthentication, RootLogin, NoRecoveryUsers, RecoveryUserMissing, RecoveryUserWithoutKey, SopsHostKeyMissing, SshNotExposed,
                     ConflictingDefinitions, UserNotOnHost, DuplicateName, MalformedSshKey, MalformedAgeRecipient, PrivateKeyMaterial }
             .ToImmutableDictionary(d => d.Id);
 

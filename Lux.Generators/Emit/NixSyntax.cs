@@ -10,13 +10,16 @@ namespace Lux.Generators.Emit
     /// <summary>Nix's lexical rules: string escapes, attribute names, number literals.</summary>
     internal static class NixSyntax
     {
-        private static readonly Regex BareName = new("^[A-Za-z_][A-Za-z0-9_'-]*$", RegexOptions.CultureInvariant);
+        // \z, not $: "$" also matches before a final newline, and "H\n" would be written bare as H.
+        private static readonly Regex BareName = new("^[A-Za-z_][A-Za-z0-9_'-]*\\z", RegexOptions.CultureInvariant);
 
         private static readonly string[] Keywords = { "if", "then", "else", "assert", "with", "let", "in", "rec", "inherit", "or" };
 
         /// <summary>A double-quoted Nix string that reads back as exactly <paramref name="text"/>.</summary>
         public static string String(string text, SourceSpan at)
         {
+            if (WhyNotText(text) is { } reason)
+                throw EvaluationException.At(at, reason, "LUX0004");
             var sb = new StringBuilder(text.Length + 2);
             sb.Append('"');
             for (var i = 0; i < text.Length; i++)
@@ -31,19 +34,51 @@ namespace Lux.Generators.Emit
                     case '\t': sb.Append("\\t"); break;
                     // "${" would start an interpolation; "\$" is a literal dollar wherever it stands.
                     case '$': sb.Append(i + 1 < text.Length && text[i + 1] == '{' ? "\\$" : "$"); break;
-                    case '\0':
-                        throw EvaluationException.At(at, "The string " + Preview(text) + " holds a NUL character, which no Nix string can hold; remove it", "LUX0004");
-                    default:
-                        if (char.IsHighSurrogate(c) && (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1])) ||
-                            char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(text[i - 1])))
-                            throw EvaluationException.At(at, "The string " + Preview(text) + " holds half of a UTF-16 surrogate pair, which is not text Nix can read", "LUX0004");
-                        sb.Append(c);
-                        break;
+                    default: sb.Append(c); break;
                 }
             }
             sb.Append('"');
             return sb.ToString();
         }
+
+        /// <summary>
+        /// Why no Nix string can hold <paramref name="text"/>, or null when one can. Nix strings are C strings
+        /// (no NUL) of UTF-8 (no half of a surrogate pair). Evaluate asks this where the text is made, so the
+        /// error points at that code; Emit asks again before it writes.
+        /// </summary>
+        public static string? WhyNotText(string text)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c == '\0')
+                    return "The string " + Preview(text) + " holds a NUL character, which no Nix string can hold; remove it";
+                if (char.IsHighSurrogate(c) && (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1])) ||
+                    char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(text[i - 1])))
+                    return "The string " + Preview(text) + " holds half of a UTF-16 surrogate pair (\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) +
+                        "), which is not text Nix can read; write the whole character";
+            }
+            return null;
+        }
+
+        /// <summary>Why Nix has no float for <paramref name="value"/>, or null when it has.</summary>
+        public static string? WhyNotFloat(double value) =>
+            double.IsNaN(value) || double.IsInfinity(value)
+                ? "The number " + value.ToString(CultureInfo.InvariantCulture) + " has no Nix literal; use a finite number"
+                : null;
+
+        /// <summary>
+        /// Why a host or user name cannot name a file of nix-out, or null when it can. The name is a directory
+        /// (<c>hosts/orion/</c>) or a file (<c>home/kiri.nix</c>) and a Nix path literal (<c>./hosts/orion</c>),
+        /// whose grammar allows only letters, digits and <c>._+-</c>; "." and ".." would leave the directory.
+        /// </summary>
+        public static string? WhyNotPathSegment(string name) =>
+            PathSegment.IsMatch(name)
+                ? null
+                : "the name " + Preview(name) + " names a file of nix-out and a Nix path (./hosts/<name>), so it may hold only " +
+                  "letters, digits, '.', '_', '+' and '-', and may not start with '.'";
+
+        private static readonly Regex PathSegment = new("^[A-Za-z0-9_+-][A-Za-z0-9._+-]*\\z", RegexOptions.CultureInvariant);
 
         /// <summary>An attribute name: bare where Nix allows it, quoted otherwise (<c>"DP-1"</c> is bare-safe, <c>"eDP 1"</c> is not).</summary>
         public static string AttributeName(string name, SourceSpan at) =>
@@ -56,19 +91,43 @@ namespace Lux.Generators.Emit
         /// <summary>A float literal Nix reads as a float: always with a fraction (<c>60.0</c>, <c>1.5e-07</c>).</summary>
         public static string Float(double value, SourceSpan at)
         {
-            if (double.IsNaN(value) || double.IsInfinity(value))
-                throw EvaluationException.At(at, "The number " + value.ToString(CultureInfo.InvariantCulture) + " has no Nix literal; use a finite number", "LUX0004");
+            if (WhyNotFloat(value) is { } reason)
+                throw EvaluationException.At(at, reason, "LUX0004");
+            // Nix 2.8 reads float literals with strtod and refuses one that underflows ("invalid float"), so a
+            // subnormal has no literal. It is written as a normal float over 2^52: both exact, and so is the quotient.
+            if (value != 0 && Math.Abs(value) < SmallestNormal)
+                return "(" + FloatLiteral(value * TwoToThe52) + " / " + FloatLiteral(TwoToThe52) + ")";
+            return FloatLiteral(value);
+        }
+
+        private const double SmallestNormal = 2.2250738585072014E-308;
+
+        private const double TwoToThe52 = 4503599627370496.0;
+
+        private static string FloatLiteral(double value)
+        {
             var text = value.ToString("R", CultureInfo.InvariantCulture);
             var exponent = text.IndexOfAny(new[] { 'E', 'e' });
             var mantissa = exponent < 0 ? text : text.Substring(0, exponent);
             var rest = exponent < 0 ? "" : "e" + text.Substring(exponent + 1);
+            // Nix's float grammar needs a point: "1e-07" would lex as an integer and an identifier.
             if (mantissa.IndexOf('.') < 0)
                 mantissa += ".0";
-            // Nix's float grammar wants a digit before the point unless it is a lone "0".
             return mantissa + rest;
         }
 
-        private static string Preview(string text) =>
-            "\"" + (text.Length > 24 ? text.Substring(0, 24) + "…" : text).Replace("\0", "\\0") + "\"";
+        /// <summary>The start of the text for a message, with anything unprintable (controls, line breaks, surrogates) as \uXXXX.</summary>
+        private static string Preview(string text)
+        {
+            var sb = new StringBuilder("\"");
+            foreach (var c in text.Length > 24 ? text.Substring(0, 24) : text)
+            {
+                if (char.IsControl(c) || char.IsSurrogate(c) || c == '\u2028' || c == '\u2029')
+                    sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                else
+                    sb.Append(c);
+            }
+            return sb.Append(text.Length > 24 ? "…\"" : "\"").ToString();
+        }
     }
 }

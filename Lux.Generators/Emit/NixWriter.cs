@@ -71,7 +71,7 @@ namespace Lux.Generators.Emit
             if (leaf.IsList)
             {
                 var sources = leaf.ListItems.Select(i => i.Span).Distinct().ToList();
-                var items = leaf.ListItems.Select(i => Inline(i.Item, i.Span)).ToList();
+                var items = leaf.ListItems.Select(i => Term(Inline(i.Item, i.Span))).ToList();
                 var inline = "[ " + string.Join(" ", items) + (items.Count > 0 ? " " : "") + "]";
                 if (items.Count == 0)
                     inline = "[ ]";
@@ -86,13 +86,13 @@ namespace Lux.Generators.Emit
                 foreach (var (item, span) in leaf.ListItems)
                 {
                     var comment = sources.Count > 1 && !Equals(previous, span) ? Comment(new[] { span }) : "";
-                    Block(Inline(item, span), comment, indent + 1);
+                    Block(Term(Inline(item, span)), comment, indent + 1);
                     previous = span;
                 }
                 Line("];", indent);
                 return;
             }
-            Block(name + " = " + wrapper + Inline(leaf.Value, at) + ";", Comment(leaf.Sources), indent);
+            Block(name + " = " + Apply(wrapper, Inline(leaf.Value, at)) + ";", Comment(leaf.Sources), indent);
         }
 
         /// <summary>Writes text that may span lines (a multi-line attribute set in a list), the comment on its first line.</summary>
@@ -115,9 +115,9 @@ namespace Lux.Generators.Emit
                 case FloatValue f: return NixSyntax.Float(f.Value, at);
                 case StringValue s: return NixSyntax.String(s.Value, at);
                 case RawValue raw: return raw.Text;
-                case PriorityValue p: return "(" + PriorityWrapper(p.Priority) + Inline(p.Inner, at) + ")";
+                case PriorityValue p: return "(" + Apply(PriorityWrapper(p.Priority), Inline(p.Inner, at)) + ")";
                 case ListValue list:
-                    return list.Items.Length == 0 ? "[ ]" : "[ " + string.Join(" ", list.Items.Select(i => Parenthesise(Inline(i, at)))) + " ]";
+                    return list.Items.Length == 0 ? "[ ]" : "[ " + string.Join(" ", list.Items.Select(i => Term(Inline(i, at)))) + " ]";
                 case OptionObjectValue obj:
                     return obj.Members.Length == 0 ? "{ }" : "{ " + string.Join(" ", obj.Members.Select(m => NixSyntax.AttributeName(m.Name, at) + " = " + Inline(m.Value, at) + ";")) + " }";
                 default:
@@ -125,11 +125,20 @@ namespace Lux.Generators.Emit
             }
         }
 
-        /// <summary>In a list, a function application must be parenthesised or Nix reads two items.</summary>
-        private static string Parenthesise(string item) =>
-            item.StartsWith("(", System.StringComparison.Ordinal) || item.StartsWith("\"", System.StringComparison.Ordinal) ||
-            item.StartsWith("[", System.StringComparison.Ordinal) || item.StartsWith("{", System.StringComparison.Ordinal) ||
-            item.IndexOf(' ') < 0 ? item : "(" + item + ")";
+        /// <summary>
+        /// A list item or a function argument: anything but a single term is parenthesised, or Nix reads it
+        /// otherwise (<c>[ f x ]</c> is two items, <c>[ -1 ]</c> a syntax error, <c>lib.mkForce -1</c> a subtraction).
+        /// </summary>
+        private static string Term(string item) =>
+            item.StartsWith("-", System.StringComparison.Ordinal) ||
+            !(item.StartsWith("(", System.StringComparison.Ordinal) || item.StartsWith("\"", System.StringComparison.Ordinal) ||
+              item.StartsWith("[", System.StringComparison.Ordinal) || item.StartsWith("{", System.StringComparison.Ordinal) ||
+              item.IndexOf(' ') < 0)
+                ? "(" + item + ")"
+                : item;
+
+        /// <summary>A priority wrapper applied to a value: <c>lib.mkForce (-1)</c>.</summary>
+        private static string Apply(string wrapper, string value) => wrapper.Length == 0 ? value : wrapper + Term(value);
 
         public static string PriorityWrapper(int priority) => priority switch
         {

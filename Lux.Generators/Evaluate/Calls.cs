@@ -102,9 +102,12 @@ namespace Lux.Generators.Evaluate
             var start = args.Length > 0 && args[0] is IntValue s ? s.Value : -1;
             var length = args.Length > 1 && args[1] is IntValue l ? l.Value : text.Length - start;
             if (start < 0 || length < 0 || start + length > text.Length)
-                throw EvaluationException.At(call.Span, "Substring(" + start + ", " + length + ") is outside \"" + text + "\" (length " + text.Length + ")");
+                throw EvaluationException.At(call.Span, "Substring(" + Number(start) + ", " + Number(length) + ") is outside \"" + text + "\" (length " + Number(text.Length) + ")");
             return new StringValue(text.Substring((int)start, (int)length));
         }
+
+        /// <summary>A number in a message, the same in every culture (sv-SE writes -1 as "−1").</summary>
+        private static string Number(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         private static Value Bool(bool value) => value ? BoolValue.True : BoolValue.False;
 

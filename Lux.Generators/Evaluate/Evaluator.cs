@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using Lux.Generators.Emit;
 using Lux.Generators.Model;
 
 namespace Lux.Generators.Evaluate
@@ -73,7 +74,8 @@ namespace Lux.Generators.Evaluate
         {
             if (++depth > MaxDepth)
             {
-                depth = 0;
+                // Undo this level's count: every frame below unwinds through its own finally.
+                depth--;
                 throw EvaluationException.At(expr.Span, "Evaluation nests deeper than " + MaxDepth + " levels; look for records that include or refer to each other");
             }
             try
@@ -90,6 +92,9 @@ namespace Lux.Generators.Evaluate
         {
             switch (expr)
             {
+                case ConstExpr { Value: ulong big } c:
+                    throw EvaluationException.At(c.Span, "The number " + big.ToString(CultureInfo.InvariantCulture) +
+                        " is outside Nix's integers (64-bit signed, at most 9223372036854775807)", "LUX0004");
                 case ConstExpr c:
                     return FromConstant(c.Value);
                 case ListExpr list:
@@ -143,7 +148,7 @@ namespace Lux.Generators.Evaluate
                     return unary.Operator switch
                     {
                         "!" => AsBool(operand, unary.Span) ? BoolValue.False : BoolValue.True,
-                        "-" when operand is IntValue i => new IntValue(-i.Value),
+                        "-" when operand is IntValue i => new IntValue(Integer(unary.Span, () => checked(-i.Value))),
                         "-" when operand is FloatValue f => new FloatValue(-f.Value),
                         _ => throw EvaluationException.At(unary.Span, "'" + unary.Operator + "' does not apply to " + operand.Describe()),
                     };
@@ -160,7 +165,8 @@ namespace Lux.Generators.Evaluate
                     if (target is ListValue list && key is IntValue i)
                     {
                         if (i.Value < 0 || i.Value >= list.Items.Length)
-                            throw EvaluationException.At(index.Span, "Index " + i.Value + " is outside the list (it has " + list.Items.Length + " items)");
+                            throw EvaluationException.At(index.Span, "Index " + i.Value.ToString(CultureInfo.InvariantCulture) + " is outside the list (it has " +
+                                list.Items.Length.ToString(CultureInfo.InvariantCulture) + " items)");
                         return list.Items[(int)i.Value];
                     }
                     throw EvaluationException.At(index.Span, "Cannot index " + target.Describe() + " with " + key.Describe());
@@ -210,6 +216,8 @@ namespace Lux.Generators.Evaluate
                     var key = Eval(optionIndex.Key, env);
                     if (key is not StringValue name)
                         throw EvaluationException.At(optionIndex.Key.Span, "An attribute name is a string; this is " + key.Describe());
+                    if (NixSyntax.WhyNotText(name.Value) is { } reason)
+                        throw EvaluationException.At(optionIndex.Key.Span, "The attribute name cannot be read by Nix: " + reason, "LUX0004");
                     return path with { Segments = path.Segments.Add(name.Value) };
                 }
                 case UnsupportedExpr unsupported:
@@ -279,11 +287,11 @@ namespace Lux.Generators.Evaluate
             {
                 return binary.Operator switch
                 {
-                    "+" => new IntValue(checked(li.Value + ri.Value)),
-                    "-" => new IntValue(checked(li.Value - ri.Value)),
-                    "*" => new IntValue(checked(li.Value * ri.Value)),
-                    "/" when ri.Value != 0 => new IntValue(li.Value / ri.Value),
-                    "%" when ri.Value != 0 => new IntValue(li.Value % ri.Value),
+                    "+" => new IntValue(Integer(binary.Span, () => checked(li.Value + ri.Value))),
+                    "-" => new IntValue(Integer(binary.Span, () => checked(li.Value - ri.Value))),
+                    "*" => new IntValue(Integer(binary.Span, () => checked(li.Value * ri.Value))),
+                    "/" when ri.Value != 0 => new IntValue(Integer(binary.Span, () => li.Value / ri.Value)),
+                    "%" when ri.Value != 0 => new IntValue(Integer(binary.Span, () => li.Value % ri.Value)),
                     "<" => li.Value < ri.Value ? BoolValue.True : BoolValue.False,
                     ">" => li.Value > ri.Value ? BoolValue.True : BoolValue.False,
                     "<=" => li.Value <= ri.Value ? BoolValue.True : BoolValue.False,
@@ -309,6 +317,20 @@ namespace Lux.Generators.Evaluate
             if (binary.Operator == "+" && l is ListValue ll && r is ListValue rl)
                 return new ListValue(ll.Items.AddRange(rl.Items));
             throw EvaluationException.At(binary.Span, "'" + binary.Operator + "' does not apply to " + l.Describe() + " and " + r.Describe());
+        }
+
+        /// <summary>Integer arithmetic as C# checks it; an overflow is an error at the expression, not a wrapped value.</summary>
+        private static long Integer(SourceSpan at, Func<long> compute)
+        {
+            try
+            {
+                return compute();
+            }
+            catch (OverflowException)
+            {
+                // long.MinValue / -1 overflows too, checked or not.
+                throw EvaluationException.At(at, "The result overflows Nix's integers (64-bit signed)");
+            }
         }
 
         public bool Matches(Value subject, Pattern pattern, Environment env)

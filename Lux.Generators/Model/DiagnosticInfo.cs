@@ -8,7 +8,12 @@ namespace Lux.Generators.Model
         {
         }
 
+        /// <summary>What a code fix needs to know (see <c>LuxFixes</c>); passed on as the Roslyn diagnostic's properties.</summary>
+        public EquatableArray<DiagnosticProperty> Properties { get; init; } = EquatableArray<DiagnosticProperty>.Empty;
+
         /// <summary>The canonical compiler line (<c>path(line,col): error LUX0001: message</c>) MSBuild turns into a build error.</summary>
         public string ToCanonical() => (Span.IsNone ? "Lux" : Span.ToCanonical()) + ": error " + Id + ": " + Message;
     }
+
+    internal sealed record DiagnosticProperty(string Key, string Value);
 }

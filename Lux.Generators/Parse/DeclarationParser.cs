@@ -93,14 +93,19 @@ namespace Lux.Generators.Parse
         }
 
         /// <summary>The kind of Lux declaration a type is, from its attribute, if any.</summary>
-        public static DeclarationKind? KindOf(INamedTypeSymbol symbol)
+        public static DeclarationKind? KindOf(INamedTypeSymbol symbol) =>
+            KindsOf(symbol).Select(k => (DeclarationKind?)k).FirstOrDefault();
+
+        /// <summary>Every Lux kind the type's attributes give it, in attribute order: one, unless the config is wrong.</summary>
+        public static List<DeclarationKind> KindsOf(INamedTypeSymbol symbol)
         {
+            var kinds = new List<DeclarationKind>();
             foreach (var attribute in symbol.GetAttributes())
             {
-                if (KindOf(attribute) is { } kind)
-                    return kind;
+                if (KindOf(attribute) is { } kind && !kinds.Contains(kind))
+                    kinds.Add(kind);
             }
-            return null;
+            return kinds;
         }
 
         private static DeclarationKind? KindOf(AttributeData attribute) =>
@@ -139,6 +144,14 @@ namespace Lux.Generators.Parse
             foreach (var member in declaration.Members)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (TooDeep(member))
+                {
+                    // Checked on syntax alone: asking the semantic model about such a member runs Roslyn's
+                    // nullable analysis over it recursively, which overflows the stack in the IDE and the compiler.
+                    expressions.Unsupported(member, "A member nested deeper than " + MaxSyntaxDepth + " syntax levels",
+                        "split it into locals, properties or several gates");
+                    continue;
+                }
                 switch (member)
                 {
                     case PropertyDeclarationSyntax property:
@@ -163,6 +176,25 @@ namespace Lux.Generators.Parse
                 properties.ToEquatableArray(), gates.ToEquatableArray(), diagnostics.ToEquatableArray(), span);
         }
 
+        /// <summary>How deep a member's syntax may nest; real config stays far below (a gate is about 20 deep).</summary>
+        private const int MaxSyntaxDepth = 400;
+
+        /// <summary>Whether the member's syntax nests deeper than <see cref="MaxSyntaxDepth"/>, measured without recursion.</summary>
+        private static bool TooDeep(SyntaxNode member)
+        {
+            var stack = new Stack<(SyntaxNode Node, int Depth)>();
+            stack.Push((member, 0));
+            while (stack.Count > 0)
+            {
+                var (node, depth) = stack.Pop();
+                if (depth > MaxSyntaxDepth)
+                    return true;
+                foreach (var child in node.ChildNodes())
+                    stack.Push((child, depth + 1));
+            }
+            return false;
+        }
+
         private static void CheckShape(INamedTypeSymbol symbol, TypeDeclarationSyntax declaration, DeclarationKind kind, SourceSpan span, List<DiagnosticInfo> diagnostics)
         {
             var expectedBase = kind switch
@@ -180,6 +212,11 @@ namespace Lux.Generators.Parse
                     " directly (it derives from " + baseType.Name + "); share behaviour through features and profiles instead of base records", span));
             if (declaration.Modifiers.Any(SyntaxKind.PartialKeyword) && symbol.DeclaringSyntaxReferences.Length > 1)
                 diagnostics.Add(new DiagnosticInfo("LUX0002", symbol.Name + " is split over several partial declarations; Lux reads one declaration per record", span));
+            // The generator reads a record once per Lux attribute and the IDE once per record: with two kinds
+            // they would see different fleets, so a record is one kind.
+            if (KindsOf(symbol) is { Count: > 1 } kinds)
+                diagnostics.Add(new DiagnosticInfo("LUX0002", symbol.Name + " is marked " + string.Join(" and ", kinds.Select(k => "[" + k + "]")) +
+                    "; a record is one kind: keep one attribute", span));
             if (symbol.IsGenericType)
                 diagnostics.Add(new DiagnosticInfo("LUX0002", symbol.Name + " is generic; a Lux record cannot have type parameters", span));
         }

@@ -45,14 +45,32 @@ namespace Lux.Generators.Parse
             return new UnsupportedExpr(what, instead, span);
         }
 
+        /// <summary>
+        /// How deep expressions may nest. Roslyn compiles a chain of thousands of '+' iteratively; reading it
+        /// recursively overflowed the stack and killed the compiler. Evaluation stops at the same depth anyway.
+        /// </summary>
+        public const int MaxDepth = 200;
+
+        private int depth;
+
         public Expr Parse(ExpressionSyntax syntax)
         {
-            var expr = ParseCore(syntax);
-            // C# converts int to double silently; Nix must see a float literal (niri rejects 60 for a refresh rate).
-            var info = model.GetTypeInfo(syntax);
-            if (expr is not ConstExpr && IsIntegral(info.Type) && IsFloating(info.ConvertedType))
-                return new ToFloatExpr(expr, expr.Span);
-            return expr;
+            if (depth >= MaxDepth)
+                return Unsupported(syntax, "An expression nested deeper than " + MaxDepth + " levels", "split it into locals or properties");
+            depth++;
+            try
+            {
+                var expr = ParseCore(syntax);
+                // C# converts int to double silently; Nix must see a float literal (niri rejects 60 for a refresh rate).
+                var info = model.GetTypeInfo(syntax);
+                if (expr is not ConstExpr && IsIntegral(info.Type) && IsFloating(info.ConvertedType))
+                    return new ToFloatExpr(expr, expr.Span);
+                return expr;
+            }
+            finally
+            {
+                depth--;
+            }
         }
 
         private Expr ParseCore(ExpressionSyntax syntax)
@@ -374,6 +392,24 @@ namespace Lux.Generators.Parse
         public Pattern ParsePattern(PatternSyntax pattern)
         {
             var span = SpanOf(pattern);
+            if (depth >= MaxDepth)
+            {
+                Unsupported(pattern, "A pattern nested deeper than " + MaxDepth + " levels", "split it into several arms or conditions");
+                return new DiscardPattern(span);
+            }
+            depth++;
+            try
+            {
+                return ParsePatternCore(pattern, span);
+            }
+            finally
+            {
+                depth--;
+            }
+        }
+
+        private Pattern ParsePatternCore(PatternSyntax pattern, SourceSpan span)
+        {
             switch (pattern)
             {
                 case DiscardPatternSyntax:
@@ -425,6 +461,9 @@ namespace Lux.Generators.Parse
                 return c.ToString();
             if (IsFloating(convertedTo) || value is double || value is float || value is decimal)
                 return System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+            // Above long.MaxValue: kept as it is, for Evaluate to refuse at its span (LUX0004).
+            if (value is ulong big && big > long.MaxValue)
+                return big;
             return System.Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
         }
 

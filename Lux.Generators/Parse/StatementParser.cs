@@ -41,7 +41,28 @@ namespace Lux.Generators.Parse
             return result.ToEquatableArray();
         }
 
+        private int depth;
+
         private void ParseInto(StatementSyntax statement, List<Stmt> into)
+        {
+            // Blocks and ifs nest recursively here, as expressions do in ExpressionParser: bounded the same way.
+            if (depth >= ExpressionParser.MaxDepth)
+            {
+                into.Add(Unsupported(statement, "Statements nested deeper than " + ExpressionParser.MaxDepth + " levels", "flatten them with guard clauses (return;)"));
+                return;
+            }
+            depth++;
+            try
+            {
+                ParseIntoCore(statement, into);
+            }
+            finally
+            {
+                depth--;
+            }
+        }
+
+        private void ParseIntoCore(StatementSyntax statement, List<Stmt> into)
         {
             var span = Spans.Of(statement);
             switch (statement)

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Lux.Generators.Check.SshRecovery;
+using Lux.Generators.Emit;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
 
@@ -31,6 +33,36 @@ namespace Lux.Generators.Resolve
         /// </summary>
         public static ResolvedHost Resolve(DeclarationSpec host, Evaluator evaluator, NixFileIndex nixFiles) =>
             new FleetResolver(evaluator, nixFiles).ResolveHost(host)!;
+
+        /// <summary>
+        /// The secrets policy's recipients and path rule, evaluated here rather than while emitting .sops.yaml, so
+        /// the IDE reports what would stop the file as the build does.
+        /// </summary>
+        internal static SopsRules SopsRules(Evaluator evaluator, RecordValue policy)
+        {
+            var spec = policy.Spec!;
+            var recipients = new List<(string Name, string PublicKey)>();
+            foreach (var item in Evaluator.AsList(evaluator.Property(policy, "Recipients", ListValue.Empty, spec.Span), SpanOf(spec, "Recipients")).Items)
+            {
+                if (item is not RecordValue { TypeName: "Lux.AgeRecipient" } recipient)
+                    throw EvaluationException.At(SpanOf(spec, "Recipients"), "Recipients lists " + item.Describe() + ", which is not an AgeRecipient");
+                recipients.Add((YamlText(evaluator.Property(recipient, "Name", null, spec.Span), spec, "Recipients"),
+                    YamlText(evaluator.Property(recipient, "PublicKey", null, spec.Span), spec, "Recipients")));
+            }
+            var regex = evaluator.Property(policy, "PathRegex", null, spec.Span) is StringValue { } rule
+                ? YamlText(rule, spec, "PathRegex")
+                : @"secrets/[^/]+\.(yaml|json|env|ini)$";
+            return new SopsRules(recipients, regex);
+        }
+
+        /// <summary>Text for a line of .sops.yaml: a string, and one line (a quoted YAML scalar folds a line break into a space).</summary>
+        private static string YamlText(Value value, DeclarationSpec spec, string property)
+        {
+            var text = AsString(value, spec, property);
+            var reason = NixSyntax.WhyNotText(text) ??
+                (text.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029') ? "it holds a line break or control character, which .sops.yaml cannot carry as written" : null);
+            return reason is null ? text : throw EvaluationException.At(SpanOf(spec, property), spec.DisplayName + "." + property + ": " + reason, "LUX0004");
+        }
 
         private ResolvedHost? ResolveHost(DeclarationSpec spec)
         {
@@ -62,7 +94,7 @@ namespace Lux.Generators.Resolve
         {
             var spec = host.Spec;
             var record = host.Record;
-            host.System = AsString(evaluator.Property(record, "System", null, spec.Span), spec, "System");
+            host.System = Text(AsString(evaluator.Property(record, "System", null, spec.Span), spec, "System"), spec, "System");
             var users = Evaluator.AsList(evaluator.Property(record, "Users", ListValue.Empty, spec.Span), SpanOf(spec, "Users")).Items;
             var userRecords = new List<RecordValue>();
             foreach (var user in users)
@@ -73,8 +105,16 @@ namespace Lux.Generators.Resolve
             }
             host.Users = userRecords.ToImmutableArray();
             host.UserNames = userRecords.Select(u => AsString(evaluator.Property(u, "Name", null, spec.Span), u.Spec!, "Name")).ToImmutableArray();
+            for (var i = 0; i < userRecords.Count; i++)
+            {
+                // The name becomes home/<name>.nix and a path in the host module.
+                if (NixSyntax.WhyNotPathSegment(host.UserNames[i]) is { } reason)
+                    throw EvaluationException.At(SpanOf(userRecords[i].Spec!, "Name"), "The user " + userRecords[i].DisplayName + ": " + reason, "LUX0004");
+            }
             foreach (var duplicate in host.UserNames.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1))
                 host.Errors.Add(new DiagnosticInfo("LUX2003", host.Name + " lists the user '" + duplicate.Key + "' more than once", SpanOf(spec, "Users")));
+
+            ReadFacts(host);
 
             var hostAspects = Closure(record);
             var userAspects = userRecords.Select(Closure).ToList();
@@ -96,11 +136,36 @@ namespace Lux.Generators.Resolve
                     RunGates(host, aspect, GateKind.PerUser, user, userName);
             }
 
+            // Defence in depth: the recovery policy travels with the host as NixOS assertions.
+            if (host.SshRecovery is { } recovery)
+                host.Definitions.Add(SshRecoveryPolicy.AssertionsDefinition(host, recovery));
+
             var scope = host.Name;
-            host.NixOS = OptionMerger.Merge(host.Definitions, scope, host.Errors);
+            host.NixOS = OptionMerger.Merge(host.Definitions, scope, host.Errors, host.ConflictedOptions);
             foreach (var userName in host.UserNames.Distinct())
                 host.Homes.Add(new KeyValuePair<string, AttrsNode>(userName,
-                    OptionMerger.Merge(host.HomeDefinitions[userName], scope + ", home-manager user " + userName, host.Errors)));
+                    OptionMerger.Merge(host.HomeDefinitions[userName], scope + ", home-manager user " + userName, host.Errors, null)));
+        }
+
+        /// <summary>The facts checks and assertions read; a fact that cannot be evaluated is an error of its own, not the host's end.</summary>
+        private void ReadFacts(ResolvedHost host)
+        {
+            try
+            {
+                host.SshRecovery = HostFactReader.SshRecovery(evaluator, host);
+            }
+            catch (EvaluationException e)
+            {
+                host.Errors.Add(e.Diagnostic);
+            }
+            try
+            {
+                host.Sops = HostFactReader.Sops(evaluator, host);
+            }
+            catch (EvaluationException e)
+            {
+                host.Errors.Add(e.Diagnostic);
+            }
         }
 
         /// <summary>What Lux itself defines for every host: identity, platform, state versions, the hardware module.</summary>
@@ -111,6 +176,8 @@ namespace Lux.Generators.Resolve
             host.Definitions.Add(new Definition(ImmutableArray.Create("networking", "hostName"), new StringValue(host.Name), Definition.PlainPriority, SpanOf(spec, "Name")));
             host.Definitions.Add(new Definition(ImmutableArray.Create("nixpkgs", "hostPlatform"), new StringValue(host.System), Definition.PlainPriority, SpanOf(spec, "System")));
             var stateVersion = evaluator.Property(record, "StateVersion", null, spec.Span);
+            if (stateVersion is StringValue version)
+                Text(version.Value, spec, "StateVersion");
             if (stateVersion is StringValue)
                 host.Definitions.Add(new Definition(ImmutableArray.Create("system", "stateVersion"), stateVersion, Definition.PlainPriority, SpanOf(spec, "StateVersion")));
 
@@ -180,7 +247,15 @@ namespace Lux.Generators.Resolve
             }
         }
 
-        /// <summary>The aspect and everything it includes, depth first, each once; a cycle is LUX0005.</summary>
+        /// <summary>How deep includes may nest, and how many aspects one composition may reach.</summary>
+        private const int MaxIncludeDepth = 64;
+        private const int MaxAspects = 4096;
+
+        /// <summary>
+        /// The aspect and everything it includes, depth first, each once; a cycle is LUX0005. A feature that
+        /// includes itself with new arguments (<c>F(N) => [new F(N + 1)]</c>) is no cycle by key but never ends:
+        /// the bounds stop it with LUX0005 before the recursion overflows the compiler's stack.
+        /// </summary>
         private List<RecordValue> Closure(RecordValue root)
         {
             var result = new List<RecordValue>();
@@ -196,6 +271,14 @@ namespace Lux.Generators.Resolve
                 }
                 if (!seen.Add(aspect.Key))
                     return;
+                if (path.Count >= MaxIncludeDepth || result.Count >= MaxAspects)
+                {
+                    var chain = string.Join(" → ", path.Take(3).Select(p => p.Describe())) + " → … → " + aspect.Describe();
+                    throw EvaluationException.At(aspect.Spec!.Span, (path.Count >= MaxIncludeDepth
+                        ? "Includes nest deeper than " + MaxIncludeDepth + ": " + chain
+                        : "The composition reaches more than " + MaxAspects + " aspects, ending with " + aspect.Describe()) +
+                        "; an aspect that includes itself with new arguments never ends", "LUX0005");
+                }
                 result.Add(aspect);
                 path.Add(aspect);
                 var spec = aspect.Spec!;
@@ -228,6 +311,10 @@ namespace Lux.Generators.Resolve
             }
             return result;
         }
+
+        /// <summary>A host fact that becomes a Nix string (system, stateVersion): text Nix can hold, or LUX0004 at the fact.</summary>
+        private static string Text(string text, DeclarationSpec spec, string property) =>
+            NixSyntax.WhyNotText(text) is { } reason ? throw EvaluationException.At(SpanOf(spec, property), spec.DisplayName + "." + property + ": " + reason, "LUX0004") : text;
 
         private static string AsString(Value value, DeclarationSpec spec, string property) =>
             value is StringValue s ? s.Value : throw EvaluationException.At(SpanOf(spec, property), spec.DisplayName + "." + property + " must be a string; it is " + value.Describe());

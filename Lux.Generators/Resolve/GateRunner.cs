@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Lux.Generators.Emit;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
 
@@ -69,6 +70,11 @@ namespace Lux.Generators.Resolve
                 if (evaluator.Eval(assign.SubPath, env) is not StringValue sub)
                     throw EvaluationException.At(assign.SubPath.Span, "Set takes the option path as a string: \"services.foo.enable\"");
                 path = path.AddRange(SplitPath(sub.Value, assign.SubPath.Span));
+                foreach (var segment in path)
+                {
+                    if (NixSyntax.WhyNotText(segment) is { } reason)
+                        throw EvaluationException.At(assign.SubPath.Span, "The option path holds an attribute name Nix cannot read: " + reason, "LUX0004");
+                }
             }
             if (path.Length == 0)
                 throw EvaluationException.At(assign.Span, "Assign an option, not the whole configuration");
@@ -77,7 +83,10 @@ namespace Lux.Generators.Resolve
             sink.Add((role, new Definition(path, value, Definition.PlainPriority, assign.Span)));
         }
 
-        /// <summary>Only data Nix can hold leaves a gate: a record or a lambda is a mistake, named here rather than emitted wrong.</summary>
+        /// <summary>
+        /// Only data Nix can hold leaves a gate: a record or a lambda is a mistake, and so is text or a number
+        /// Nix cannot represent (LUX0004), named here at the value rather than emitted wrong.
+        /// </summary>
         private static void CheckAssignable(Value value, SourceSpan at)
         {
             switch (value)
@@ -99,6 +108,12 @@ namespace Lux.Generators.Resolve
                 case PriorityValue priority:
                     CheckAssignable(priority.Inner, at);
                     break;
+                case StringValue text when NixSyntax.WhyNotText(text.Value) is { } reason:
+                    throw EvaluationException.At(at, reason, "LUX0004");
+                case RawValue raw when NixSyntax.WhyNotText(raw.Text) is { } reason:
+                    throw EvaluationException.At(at, "Nix.Raw: " + reason, "LUX0004");
+                case FloatValue number when NixSyntax.WhyNotFloat(number.Value) is { } reason:
+                    throw EvaluationException.At(at, reason, "LUX0004");
             }
         }
 

@@ -14,7 +14,8 @@ namespace Lux.Generators.Resolve
     /// </summary>
     internal static class OptionMerger
     {
-        public static AttrsNode Merge(IEnumerable<Definition> definitions, string scope, List<DiagnosticInfo> diagnostics)
+        /// <param name="conflicted">Receives the dotted path of every option left out because its definitions conflict.</param>
+        public static AttrsNode Merge(IEnumerable<Definition> definitions, string scope, List<DiagnosticInfo> diagnostics, ISet<string>? conflicted)
         {
             var flat = new List<Definition>();
             foreach (var definition in definitions)
@@ -52,10 +53,13 @@ namespace Lux.Generators.Resolve
                 if (parent.Children.TryGetValue(name, out var existing) && existing is AttrsNode)
                 {
                     diagnostics.Add(Conflict(scope, group[0], "is set as a value here but is an attribute set elsewhere", null));
+                    conflicted?.Add(group[0].PathText);
                     continue;
                 }
                 if (Resolve(group, scope, diagnostics) is { } leaf)
                     parent.Children[name] = leaf;
+                else
+                    conflicted?.Add(group[0].PathText);
             }
             return root;
         }
@@ -126,7 +130,7 @@ namespace Lux.Generators.Resolve
         private static string PriorityNote(int priority) => priority switch
         {
             Definition.PlainPriority => "; give one of them priority with Mk.Force or Mk.Default, or remove one",
-            _ => " (both at priority " + priority + "); remove one, or raise one with Mk.Override",
+            _ => " (both at priority " + priority.ToString(System.Globalization.CultureInfo.InvariantCulture) + "); remove one, or raise one with Mk.Override",
         };
 
         private static DiagnosticInfo Conflict(string scope, Definition at, string what, SourceSpan? other) =>

@@ -43,6 +43,15 @@ namespace Lux.Generators.Resolve
 
         public Dictionary<string, List<Definition>> HomeDefinitions { get; } = new();
 
+        /// <summary>The SshRecovery fact; present means the recovery policy applies.</summary>
+        public SshRecoveryFact? SshRecovery { get; set; }
+
+        /// <summary>The Sops fact, when the host has one.</summary>
+        public SopsFact? Sops { get; set; }
+
+        /// <summary>Options whose definitions conflict (LUX2001, already reported): checks leave them alone.</summary>
+        public HashSet<string> ConflictedOptions { get; } = new(global::System.StringComparer.Ordinal);
+
         /// <summary>Errors that stop this host's output (evaluation failures, conflicts, policy).</summary>
         public List<DiagnosticInfo> Errors { get; } = new();
     }
@@ -53,9 +62,18 @@ namespace Lux.Generators.Resolve
 
         public RecordValue? Secrets { get; set; }
 
+        /// <summary>The secrets policy evaluated for .sops.yaml, or null when there is none or it does not evaluate.</summary>
+        public SopsRules? Sops { get; set; }
+
         public Evaluator Evaluator { get; set; } = null!;
+
+        /// <summary>Every declaration of the fleet, ordered by type name.</summary>
+        public IReadOnlyList<DeclarationSpec> Declarations { get; set; } = new List<DeclarationSpec>();
 
         /// <summary>Diagnostics that belong to no single host (parse errors, duplicates, the secrets policy).</summary>
         public List<DiagnosticInfo> Diagnostics { get; } = new();
     }
+
+    /// <summary>What .sops.yaml says: the recipients, in order, and the files the creation rule covers.</summary>
+    internal sealed record SopsRules(IReadOnlyList<(string Name, string PublicKey)> Recipients, string PathRegex);
 }

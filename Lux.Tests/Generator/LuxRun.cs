@@ -21,9 +21,12 @@ public sealed class LuxRun
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
 
+    private readonly ImmutableArray<AdditionalText> additionalFiles;
+
     private LuxRun(CSharpCompilation compilation, GeneratorDriverRunResult result, IReadOnlyDictionary<string, string> files,
-        IReadOnlyList<string> manifestErrors, ImmutableArray<Diagnostic> compilerDiagnostics)
+        IReadOnlyList<string> manifestErrors, ImmutableArray<Diagnostic> compilerDiagnostics, ImmutableArray<AdditionalText> additionalFiles)
     {
+        this.additionalFiles = additionalFiles;
         Compilation = compilation;
         Result = result;
         Files = files;
@@ -33,7 +36,7 @@ public sealed class LuxRun
 
     public CSharpCompilation Compilation { get; }
 
-    public ImmutableArray<AdditionalText> AdditionalFiles { get; private init; } = ImmutableArray<AdditionalText>.Empty;
+    public ImmutableArray<AdditionalText> AdditionalFiles => additionalFiles;
 
     public GeneratorDriverRunResult Result { get; }
 
@@ -72,8 +75,10 @@ public sealed class LuxRun
             var text = generated.SourceText.ToString();
             if (generated.HintName == GeneratedSourceFormat.ManifestHintName)
             {
-                GeneratedSourceFormat.TryDecodeManifest(text, out var listed, out var manifestErrors).Should().BeTrue();
+                // The generator runs alone here, as with -p:RunAnalyzers=false, where policy errors block writing too.
+                GeneratedSourceFormat.TryDecodeManifest(text, out var listed, out var manifestErrors, out var policyErrors).Should().BeTrue();
                 errors.AddRange(manifestErrors);
+                errors.AddRange(policyErrors);
             }
             else if (GeneratedSourceFormat.TryDecodeFile(text, out var path, out var content))
             {
@@ -81,7 +86,7 @@ public sealed class LuxRun
             }
         }
         var compilerErrors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
-        return new LuxRun(compilation, result, files, errors, compilerErrors) { AdditionalFiles = additional };
+        return new LuxRun(compilation, result, files, errors, compilerErrors, additional);
     }
 
     /// <summary>The analyzer's diagnostics on the compilation (what the IDE and the build show).</summary>

@@ -35,6 +35,10 @@ internal static class NixInstantiate
     public static string Parse(string path, TimeSpan? timeout = null) =>
         RunOrThrow(["--parse", path], timeout).StandardOutput;
 
+    /// <summary>Parses several files in one run; throws at the first that does not parse, naming it.</summary>
+    public static void ParseAll(IReadOnlyList<string> paths, TimeSpan? timeout = null) =>
+        RunOrThrow(["--parse", .. paths], timeout);
+
     /// <summary>Evaluates an expression strictly. A function is called with <paramref name="arguments"/>.</summary>
     public static JsonElement EvalJson(string expression, NixArguments? arguments = null, TimeSpan? timeout = null) =>
         ToJson(RunOrThrow(EvalCommandLine(expression, isFile: false, arguments), timeout));

@@ -1,0 +1,89 @@
+using System.Collections.Generic;
+using System.Linq;
+using Lux.Generators.Evaluate;
+using Lux.Generators.Model;
+using Lux.Generators.Resolve;
+
+namespace Lux.Generators.Check.Integrity
+{
+    /// <summary>
+    /// LUX2004: every SSH public key in the config is well formed: users' AuthorizedSshKeys (reported at the key
+    /// in the user's list) and whatever else the resolved hosts put in users.users.&lt;n&gt;.openssh.authorizedKeys.keys
+    /// (reported at the definition). A key is reported once, where it is written.
+    /// </summary>
+    internal static class SshPublicKeys
+    {
+        public static IEnumerable<DiagnosticInfo> Check(ResolvedFleet fleet) => CheckUsers(fleet).Concat(CheckHosts(fleet));
+
+        /// <summary>Each user's keys, at the user.</summary>
+        public static List<DiagnosticInfo> CheckUsers(ResolvedFleet fleet) => Users(fleet, new HashSet<string>(System.StringComparer.Ordinal));
+
+        /// <summary>Keys that reach a host's accounts other than from a user's own keys (those are reported at the user).</summary>
+        public static List<DiagnosticInfo> CheckHosts(ResolvedFleet fleet)
+        {
+            var reported = new HashSet<string>(System.StringComparer.Ordinal);
+            Users(fleet, reported);
+            return HostsPart(fleet, reported, new List<DiagnosticInfo>());
+        }
+
+        private static List<DiagnosticInfo> Users(ResolvedFleet fleet, HashSet<string> reported)
+        {
+            var diagnostics = new List<DiagnosticInfo>();
+            foreach (var spec in fleet.Declarations.Where(d => d.Kind == DeclarationKind.User))
+            {
+                IReadOnlyList<Value> keys;
+                try
+                {
+                    var user = fleet.Evaluator.Instantiate(spec);
+                    keys = Evaluator.AsList(fleet.Evaluator.Property(user, "AuthorizedSshKeys", ListValue.Empty, spec.Span), FleetResolver.SpanOf(spec, "AuthorizedSshKeys")).Items;
+                }
+                catch (EvaluationException)
+                {
+                    continue; // Reported where the user is used.
+                }
+                var spans = ItemSpans.Of(spec, "AuthorizedSshKeys", null, keys.Count);
+                for (var i = 0; i < keys.Count; i++)
+                {
+                    if (keys[i] is StringValue key && Problem(key.Value) is { } problem)
+                    {
+                        reported.Add(key.Value);
+                        diagnostics.Add(new DiagnosticInfo("LUX2004", spec.DisplayName + ".AuthorizedSshKeys: " + Preview(key.Value) + " is not a valid SSH public key: " + problem + Advice, spans[i]));
+                    }
+                }
+            }
+            return diagnostics;
+        }
+
+        private static List<DiagnosticInfo> HostsPart(ResolvedFleet fleet, HashSet<string> reported, List<DiagnosticInfo> diagnostics)
+        {
+            foreach (var host in fleet.Hosts)
+            {
+                if (host.NixOS.Find("users", "users") is not AttrsNode accounts)
+                    continue;
+                foreach (var account in accounts.Children)
+                {
+                    if ((account.Value as AttrsNode)?.Find("openssh", "authorizedKeys", "keys") is not LeafNode leaf)
+                        continue;
+                    foreach (var (item, span) in leaf.ListItems)
+                    {
+                        if (item is StringValue key && !reported.Contains(key.Value) && Problem(key.Value) is { } problem)
+                            diagnostics.Add(new DiagnosticInfo("LUX2004", "users.users." + account.Key + ".openssh.authorizedKeys.keys: " + Preview(key.Value) +
+                                " is not a valid SSH public key: " + problem + Advice, span));
+                    }
+                }
+            }
+            return diagnostics;
+        }
+
+        private const string Advice = "; paste the whole line of the key's .pub file";
+
+        /// <summary>Private key material is LUX2006's, and never echoed.</summary>
+        private static string? Problem(string key) => PrivateKeyMaterial.Find(key) is null ? SshPublicKeyFormat.Problem(key) : null;
+
+        public static string Preview(string text)
+        {
+            var line = text.Replace("\n", " ").Replace("\r", " ").Trim();
+            return "'" + (line.Length > 32 ? line.Substring(0, 32) + "…" : line) + "'";
+        }
+    }
+}

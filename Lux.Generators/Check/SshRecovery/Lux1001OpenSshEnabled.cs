@@ -1,0 +1,22 @@
+using Lux.Generators.Evaluate;
+
+namespace Lux.Generators.Check.SshRecovery
+{
+    /// <summary>LUX1001: a host recovered over SSH runs sshd. Upstream default: disabled.</summary>
+    internal sealed class Lux1001OpenSshEnabled : RequiredOptionRule
+    {
+        public override string Id => "LUX1001";
+
+        public override string Requirement => "OpenSSH must be enabled";
+
+        protected override string[] Path { get; } = { "services", "openssh", "enable" };
+
+        protected override string CSharpPath => "os.Services.OpenSsh.Enable";
+
+        protected override Value Wanted => BoolValue.True;
+
+        protected override string WantedCSharp => "true";
+
+        protected override string UpstreamDefault => "(false)";
+    }
+}

@@ -1,0 +1,151 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Lux.Generators.Diagnostics;
+using Lux.Generators.Emit;
+using Lux.Generators.Evaluate;
+using Lux.Generators.Model;
+using Lux.Generators.Resolve;
+
+namespace Lux.Generators.Check.SshRecovery
+{
+    /// <summary>
+    /// One rule of the SSH recovery policy, stated twice from one place: as a check of the resolved host
+    /// (a diagnostic at the span that causes the violation) and as NixOS assertions in the generated host
+    /// module, so a hand edit of nix-out still fails at nixos-rebuild.
+    /// </summary>
+    internal abstract class RecoveryRule
+    {
+        public abstract string Id { get; }
+
+        /// <summary>What the rule demands, as messages say it: "password authentication must be disabled".</summary>
+        public abstract string Requirement { get; }
+
+        public abstract IEnumerable<DiagnosticInfo> Check(RecoveryHost host);
+
+        public abstract IEnumerable<NixAssertion> Assertions(RecoveryHost host);
+
+        /// <summary>A diagnostic of this rule: "orion: password authentication must be disabled (SSH recovery): detail".</summary>
+        protected DiagnosticInfo Violation(RecoveryHost host, SourceSpan at, string detail, params (string Kind, string Argument)[] fixes) =>
+            Violation(host, at, detail, EquatableArray<SourceSpan>.Empty, fixes);
+
+        protected DiagnosticInfo Violation(RecoveryHost host, SourceSpan at, string detail, EquatableArray<SourceSpan> also, params (string Kind, string Argument)[] fixes)
+        {
+            var properties = new List<DiagnosticProperty> { new(LuxFixes.HostTypeKey, host.Resolved.Spec.TypeName) };
+            for (var i = 0; i < fixes.Length; i++)
+            {
+                properties.Add(new DiagnosticProperty(LuxFixes.KindKey(i + 1), fixes[i].Kind));
+                properties.Add(new DiagnosticProperty(LuxFixes.ArgumentKey(i + 1), fixes[i].Argument));
+            }
+            return new DiagnosticInfo(Id, host.Name + ": " + Requirement + " (SSH recovery): " + detail, at, also) { Properties = properties.ToEquatableArray() };
+        }
+
+        /// <summary>The assertion's message: "LUX1002 (orion): password authentication must be disabled: fix".</summary>
+        protected NixAssertion Assert(RecoveryHost host, string condition, string fix) =>
+            new(condition, Id + " (" + host.Name + "): " + Requirement + ": " + fix);
+    }
+
+    /// <summary>A NixOS assertion: a condition over <c>config</c> and the message nixos-rebuild prints when it fails.</summary>
+    internal sealed record NixAssertion(string Condition, string Message);
+
+    /// <summary>
+    /// A recovery-critical host as the rules see it: its facts, its resolved NixOS configuration, and how
+    /// each option the policy reads resolved (winning definitions, or the upstream default when nothing defines it).
+    /// </summary>
+    internal sealed class RecoveryHost
+    {
+        public RecoveryHost(ResolvedHost host, SshRecoveryFact recovery)
+        {
+            Resolved = host;
+            Recovery = recovery;
+        }
+
+        public ResolvedHost Resolved { get; }
+
+        public SshRecoveryFact Recovery { get; }
+
+        public string Name => Resolved.Name;
+
+        /// <summary>Where "the host needs this" is reported when nothing in the config is the cause: its SshRecovery property.</summary>
+        public SourceSpan FactSpan => Recovery.Span;
+
+        public LeafNode? Option(params string[] path) => Resolved.NixOS.Find(path) as LeafNode;
+
+        /// <summary>Whether the option's definitions conflict (LUX2001 said so already): the policy does not guess a winner.</summary>
+        public bool IsConflicted(params string[] path) => Resolved.ConflictedOptions.Contains(string.Join(".", path));
+
+        public bool IsOnHost(NamedUser user) => Resolved.UserNames.Contains(user.Name);
+
+        public static string Nix(Value value) => value switch
+        {
+            BoolValue b => b.Value ? "true" : "false",
+            StringValue s => NixSyntax.String(s.Value, SourceSpan.None),
+            NullValue => "null",
+            RawValue raw => raw.Text,
+            IntValue i => NixSyntax.Integer(i.Value),
+            _ => value.Describe(),
+        };
+
+        /// <summary>An attribute path of <c>config</c> with names quoted where Nix needs it: <c>config.users.users."a-b".openssh</c>.</summary>
+        public static string ConfigPath(params string[] path) =>
+            "config." + string.Join(".", path.Select(p => NixSyntax.AttributeName(p, SourceSpan.None)));
+    }
+
+    /// <summary>
+    /// The shape rules 1–3 share: one option that must hold one value. Undefined means the upstream default
+    /// (nix-facts.md), reported at the host's SshRecovery fact with a fix that adds the value as a host
+    /// exception; defined otherwise, each winning definition is the cause and is offered a rewrite.
+    /// </summary>
+    internal abstract class RequiredOptionRule : RecoveryRule
+    {
+        /// <summary>The option in Nix: services.openssh.settings.PasswordAuthentication.</summary>
+        protected abstract string[] Path { get; }
+
+        /// <summary>The option in C#: os.Services.OpenSsh.Settings.PasswordAuthentication.</summary>
+        protected abstract string CSharpPath { get; }
+
+        protected abstract Value Wanted { get; }
+
+        /// <summary>The wanted value as C#: false, "no".</summary>
+        protected abstract string WantedCSharp { get; }
+
+        /// <summary>The upstream default, which applies when nothing defines the option (never the wanted value here).</summary>
+        protected abstract string UpstreamDefault { get; }
+
+        /// <summary>What a defined value other than the wanted one means, when it needs saying (null drops the directive).</summary>
+        protected virtual string Meaning(Value value) => "";
+
+        public override IEnumerable<DiagnosticInfo> Check(RecoveryHost host)
+        {
+            if (host.IsConflicted(Path))
+                yield break;
+            var nixPath = string.Join(".", Path);
+            var leaf = host.Option(Path);
+            if (leaf is null)
+            {
+                yield return Violation(host, host.FactSpan,
+                    "nothing defines " + nixPath + ", so the upstream default " + UpstreamDefault + " applies; set " + CSharpPath + " = " + WantedCSharp +
+                    " in a feature " + host.Name + " includes, or on the host",
+                    (LuxFixes.AddHostStatement, CSharpPath + " = " + WantedCSharp + ";"));
+                yield break;
+            }
+            if (leaf.Value.Key == Wanted.Key)
+                yield break;
+            var what = leaf.Value is RawValue
+                ? "this defines " + nixPath + " as the Nix expression '" + RecoveryHost.Nix(leaf.Value) + "', which Lux cannot check at compile time"
+                : "this sets " + nixPath + " = " + RecoveryHost.Nix(leaf.Value) + Meaning(leaf.Value);
+            var priority = leaf.Priority == Definition.PlainPriority ? "" : " (it wins at priority " + leaf.Priority + ")";
+            foreach (var source in leaf.Sources)
+            {
+                yield return Violation(host, source, what + priority + "; set it to " + WantedCSharp,
+                    (LuxFixes.ReplaceValue, WantedCSharp));
+            }
+        }
+
+        public override IEnumerable<NixAssertion> Assertions(RecoveryHost host)
+        {
+            yield return Assert(host, RecoveryHost.ConfigPath(Path) + " == " + RecoveryHost.Nix(Wanted),
+                "set " + string.Join(".", Path) + " = " + RecoveryHost.Nix(Wanted) + " (in the Lux config: " + CSharpPath + " = " + WantedCSharp + ")");
+        }
+    }
+}
