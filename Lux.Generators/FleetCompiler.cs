@@ -27,7 +27,11 @@ namespace Lux.Generators
     internal sealed record HostSummary(HostIdentity Identity, string System, EquatableArray<string> Paths, HardwareModule? Hardware, EquatableArray<DiagnosticInfo> Diagnostics);
 
     /// <summary>A hand-written Nix file a host brings in verbatim: where it goes in nix-out, and which AdditionalFile it is.</summary>
-    internal sealed record HardwareModule(string OutputPath, string SourcePath);
+    /// <remarks>
+    /// Host resolution reads no Nix file's text, so the text is judged where it is copied: a module holding
+    /// private key material is withheld and is LUX2006 at the host's Hardware (<see cref="FleetCompiler.HardwareDiagnostic"/>).
+    /// </remarks>
+    internal sealed record HardwareModule(string OutputPath, string SourcePath, string HostName, SourceSpan Span);
 
     /// <summary>One host compiled: its nix-out files (but the hardware module, see <see cref="HardwareModule"/>) and its summary.</summary>
     internal sealed record HostOutput(HostSummary Summary, EquatableArray<OutputFile> Files);
@@ -71,6 +75,8 @@ namespace Lux.Generators
                     fleet.Hosts.Add(host);
                 identities.Add(IdentityOf(host));
                 diagnostics.AddRange(hostDiagnostics);
+                if (HardwareOf(host) is { } module && HardwareDiagnostic(module, additionalFiles.FirstOrDefault(f => f.Path.Replace('\\', '/') == module.SourcePath)?.Text) is { } withheld)
+                    diagnostics.Add(withheld);
             }
             fleet.Hosts.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
             diagnostics.AddRange(DuplicateHostNames(identities));
@@ -90,12 +96,12 @@ namespace Lux.Generators
             var shared = SharedNames(hosts.Select(h => h.Summary));
             var emitted = hosts.Where(h => !shared.Contains(h.Summary.Identity.Name)).ToList();
             var files = emitted.SelectMany(h => h.Files).ToList();
-            files.AddRange(emitted.Select(h => h.Summary.Hardware).OfType<HardwareModule>().Select(m => HardwareFile(m, texts)));
+            files.AddRange(emitted.Select(h => h.Summary.Hardware).OfType<HardwareModule>().Select(m => HardwareFile(m, texts)).OfType<OutputFile>());
             files.Add(Flake(hosts.Select(h => h.Summary)));
             if (library.Sops is { } sops)
                 files.Add(sops);
             files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-            return new FleetOutput(files.ToEquatableArray(), Diagnostics(hosts.Select(h => h.Summary), library).ToEquatableArray());
+            return new FleetOutput(files.ToEquatableArray(), Diagnostics(hosts.Select(h => h.Summary), library, texts).ToEquatableArray());
         }
 
         /// <summary>The context every host of <paramref name="declarations"/> compiles in.</summary>
@@ -131,22 +137,29 @@ namespace Lux.Generators
         /// compilation run in one compiler process, so a host the generator compiled is not resolved again for
         /// the analyzers, and in the IDE an unchanged host keeps its diagnostics from keystroke to keystroke.
         /// </summary>
-        public static List<DiagnosticInfo> HostDiagnostics(DeclarationSpec spec, FleetContext context)
+        public static List<DiagnosticInfo> HostDiagnostics(DeclarationSpec spec, FleetContext context) => HostDiagnostics(spec, context, out _);
+
+        /// <param name="hardware">The host's hand-written module, whose text the caller judges (see <see cref="HardwareDiagnostic"/>).</param>
+        public static List<DiagnosticInfo> HostDiagnostics(DeclarationSpec spec, FleetContext context, out HardwareModule? hardware)
         {
             var known = Analyzed.GetOrCreateValue(spec);
             lock (known)
             {
                 if (known.Context is null || !known.Context.ResolvesAs(context))
-                    Remember(spec, context, AnalyzeHost(spec, context).Diagnostics);
+                {
+                    var (host, diagnostics) = AnalyzeHost(spec, context);
+                    Remember(spec, context, diagnostics, HardwareOf(host));
+                }
+                hardware = known.Hardware;
                 return known.Diagnostics!;
             }
         }
 
-        private static void Remember(DeclarationSpec spec, FleetContext context, List<DiagnosticInfo> diagnostics)
+        private static void Remember(DeclarationSpec spec, FleetContext context, List<DiagnosticInfo> diagnostics, HardwareModule? hardware)
         {
             var known = Analyzed.GetOrCreateValue(spec);
             lock (known)
-                (known.Context, known.Diagnostics) = (context, diagnostics);
+                (known.Context, known.Diagnostics, known.Hardware) = (context, diagnostics, hardware);
         }
 
         private static readonly ConditionalWeakTable<DeclarationSpec, AnalyzedHost> Analyzed = new();
@@ -156,6 +169,8 @@ namespace Lux.Generators
             public FleetContext? Context { get; set; }
 
             public List<DiagnosticInfo>? Diagnostics { get; set; }
+
+            public HardwareModule? Hardware { get; set; }
         }
 
         /// <summary>Resolve and Check one host: what the analyzers report for it.</summary>
@@ -187,7 +202,7 @@ namespace Lux.Generators
             try
             {
                 var (host, diagnostics) = AnalyzeHost(spec, context);
-                Remember(spec, context, new List<DiagnosticInfo>(diagnostics));
+                Remember(spec, context, new List<DiagnosticInfo>(diagnostics), HardwareOf(host));
                 var files = new List<OutputFile>();
                 HardwareModule? hardware = null;
                 if (Nameable(host.Name))
@@ -195,9 +210,7 @@ namespace Lux.Generators
                     try
                     {
                         files.AddRange(FleetEmitter.EmitHost(host, context.ProjectDirectory));
-                        // A hardware module holding private key material is withheld (LUX2006, reported by Check at Hardware).
-                        if (host.Hardware is { } module && PrivateKeyMaterial.Find(module.Text) is null)
-                            hardware = new HardwareModule(FleetEmitter.HardwarePath(host.Name), module.Path.Replace('\\', '/'));
+                        hardware = HardwareOf(host);
                     }
                     catch (EvaluationException e)
                     {
@@ -291,8 +304,23 @@ namespace Lux.Generators
         /// <summary>Whether a host's name can name its nix-out directory and flake path (else LUX0004, and it is not emitted).</summary>
         private static bool Nameable(string name) => NixSyntax.WhyNotPathSegment(name) is null;
 
-        public static OutputFile HardwareFile(HardwareModule module, IReadOnlyDictionary<string, string> texts) =>
-            new(module.OutputPath, texts.TryGetValue(module.SourcePath, out var text) ? text : "");
+        /// <summary>The host's hand-written module copied into nix-out, or null when it is withheld (LUX2006).</summary>
+        public static OutputFile? HardwareFile(HardwareModule module, IReadOnlyDictionary<string, string> texts)
+        {
+            var text = texts.TryGetValue(module.SourcePath, out var t) ? t : "";
+            return PrivateKeyMaterial.Find(text) is null ? new OutputFile(module.OutputPath, text) : null;
+        }
+
+        /// <summary>LUX2006 at the host's Hardware when the Nix file it brings in holds private key material.</summary>
+        public static DiagnosticInfo? HardwareDiagnostic(HardwareModule module, string? text) =>
+            text is not null && PrivateKeyMaterial.Find(text) is { } kind
+                ? new DiagnosticInfo("LUX2006", module.HostName + ": the Nix file " + module.SourcePath + " holds " + kind + "; " + PrivateKeyMaterial.Advice, module.Span)
+                : null;
+
+        private static HardwareModule? HardwareOf(ResolvedHost host) =>
+            host.Hardware is { } module && Nameable(host.Name)
+                ? new HardwareModule(FleetEmitter.HardwarePath(host.Name), module.Path.Replace('\\', '/'), host.Name, FleetResolver.SpanOf(host.Spec, "Hardware"))
+                : null;
 
         /// <summary>LUX2003 on each of two or more hosts with one name (their flake attribute and nix-out directory would collide).</summary>
         public static IEnumerable<DiagnosticInfo> DuplicateHostNames(IEnumerable<HostIdentity> hosts)
@@ -307,25 +335,30 @@ namespace Lux.Generators
         }
 
         /// <summary>Every diagnostic of a compilation, in the manifest's order.</summary>
-        public static List<DiagnosticInfo> Diagnostics(IEnumerable<HostSummary> hosts, LibraryOutput library)
+        public static List<DiagnosticInfo> Diagnostics(IEnumerable<HostSummary> hosts, LibraryOutput library, IReadOnlyDictionary<string, string> texts)
         {
             var summaries = hosts as IReadOnlyCollection<HostSummary> ?? hosts.ToList();
             var diagnostics = new List<DiagnosticInfo>(library.Diagnostics);
             diagnostics.AddRange(library.SopsDiagnostics);
             foreach (var host in summaries)
+            {
                 diagnostics.AddRange(host.Diagnostics);
+                if (host.Hardware is { } module && HardwareDiagnostic(module, texts.TryGetValue(module.SourcePath, out var text) ? text : null) is { } withheld)
+                    diagnostics.Add(withheld);
+            }
             diagnostics.AddRange(DuplicateHostNames(summaries.Select(h => h.Identity)));
             return Distinct(diagnostics);
         }
 
-        public static Manifest ManifestOf(IReadOnlyCollection<HostSummary> hosts, LibraryOutput library)
+        public static Manifest ManifestOf(IReadOnlyCollection<HostSummary> hosts, LibraryOutput library, IReadOnlyDictionary<string, string> texts)
         {
             var shared = SharedNames(hosts);
-            var paths = hosts.Where(h => !shared.Contains(h.Identity.Name)).SelectMany(h => h.Paths).Append("flake.nix").ToList();
+            var withheld = hosts.Select(h => h.Hardware).OfType<HardwareModule>().Where(m => HardwareFile(m, texts) is null).Select(m => m.OutputPath).ToList();
+            var paths = hosts.Where(h => !shared.Contains(h.Identity.Name)).SelectMany(h => h.Paths).Except(withheld, StringComparer.Ordinal).Append("flake.nix").ToList();
             if (library.Sops is { } sops)
                 paths.Add(sops.Path);
             paths.Sort(StringComparer.Ordinal);
-            var diagnostics = Diagnostics(hosts, library);
+            var diagnostics = Diagnostics(hosts, library, texts);
             // Policy findings a user may suppress travel apart from the errors that always block.
             return new Manifest(paths.ToEquatableArray(),
                 diagnostics.Where(d => !NixGenerator.Suppressible.Contains(d.Id)).Select(d => d.ToCanonical()).ToEquatableArray(),

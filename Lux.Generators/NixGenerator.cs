@@ -84,7 +84,8 @@ namespace Lux.Generators
             var hardware = emitted.Select((host, _) => host.Summary.Hardware).WithTrackingName(TrackingNames.HardwareModule)
                 .Where(module => module is not null).Combine(nixTexts)
                 .Select((pair, _) => FleetCompiler.HardwareFile(pair.Left!, pair.Right.ByPath))
-                .WithTrackingName(TrackingNames.HardwareFile);
+                .WithTrackingName(TrackingNames.HardwareFile)
+                .Where(file => file is not null).Select((file, _) => file!);
             context.RegisterImplementationSourceOutput(hardware, AddFile);
 
             var flake = summaries.Select((all, _) => FleetCompiler.Flake(all)).WithTrackingName(TrackingNames.Flake);
@@ -97,7 +98,9 @@ namespace Lux.Generators
                     AddFile(spc, sops);
             });
 
-            var manifest = summaries.Combine(library).Select((all, _) => FleetCompiler.ManifestOf(all.Left, all.Right)).WithTrackingName(TrackingNames.Manifest);
+            // The Nix files' text, for the hardware modules withheld over private key material (LUX2006).
+            var manifest = summaries.Combine(library).Combine(nixTexts)
+                .Select((all, _) => FleetCompiler.ManifestOf(all.Left.Left, all.Left.Right, all.Right.ByPath)).WithTrackingName(TrackingNames.Manifest);
             context.RegisterImplementationSourceOutput(manifest, (spc, m) =>
                 spc.AddSource(GeneratedSourceFormat.ManifestHintName, GeneratedSourceFormat.EncodeManifest(m.Paths, m.Errors, m.PolicyErrors)));
         }

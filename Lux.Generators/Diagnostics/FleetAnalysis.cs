@@ -77,7 +77,17 @@ namespace Lux.Generators.Diagnostics
         }
 
         private List<DiagnosticInfo> HostDiagnostics(Parsed fleet, int index) =>
-            hostDiagnostics.GetOrAdd(index, i => FleetCompiler.HostDiagnostics(fleet.Hosts[i], fleet.Context));
+            hostDiagnostics.GetOrAdd(index, i =>
+            {
+                var diagnostics = FleetCompiler.HostDiagnostics(fleet.Hosts[i], fleet.Context, out var hardware);
+                // Host resolution reads no Nix file's text: the hardware module's is judged here, as the generator does.
+                if (hardware is not null && FleetCompiler.HardwareDiagnostic(hardware, TextOf(hardware.SourcePath)) is { } withheld)
+                    diagnostics = new List<DiagnosticInfo>(diagnostics) { withheld };
+                return diagnostics;
+            });
+
+        private string? TextOf(string path) =>
+            additionalFiles.FirstOrDefault(f => f.Path.Replace('\\', '/') == path)?.GetText(cancellationToken)?.ToString();
 
         private ImmutableArray<DiagnosticInfo> Whole()
         {

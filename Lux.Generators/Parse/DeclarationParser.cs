@@ -30,7 +30,9 @@ namespace Lux.Generators.Parse
                 if (model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol symbol)
                     return EquatableArray<DeclarationSpec>.Empty;
                 var specs = new List<DeclarationSpec>();
-                foreach (var kind in KindsAppliedAt(symbol, declaration))
+                // A record is one kind (two are LUX0002 on it): as main's IDE did, it is read as its first only,
+                // so the rest's rules (its base record, say) do not report on a kind it will not keep.
+                foreach (var kind in KindsAppliedAt(symbol, declaration).Take(1))
                     specs.Add(ParseSafely(symbol, declaration, model, kind, cancellationToken));
                 return specs.ToEquatableArray();
             });
