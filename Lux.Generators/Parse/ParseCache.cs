@@ -108,8 +108,18 @@ namespace Lux.Generators.Parse
         {
             var root = tree.GetRoot();
             var sb = new StringBuilder();
+            // With the kind of node each token sits in, and skipped tokens (trivia): an edit that C# recovers from
+            // (Keys.cs: 'public => const string X' reads as an incomplete member and a private const) keeps the
+            // tokens' text but changes what other trees can bind to (mutant 843 of seed 20251125).
             foreach (var token in root.DescendantTokens(node => !IsBody(node)))
-                sb.Append(token.Text).Append(' ');
+            {
+                foreach (var trivia in token.LeadingTrivia.Concat(token.TrailingTrivia))
+                {
+                    if (trivia.IsKind(SyntaxKind.SkippedTokensTrivia))
+                        sb.Append(trivia.ToString()).Append(' ');
+                }
+                sb.Append(token.Text).Append(' ').Append(token.Parent?.RawKind ?? 0).Append(' ');
+            }
             for (var directive = ((CSharpSyntaxNode)root).GetFirstDirective(); directive is not null; directive = directive.GetNextDirective())
                 sb.Append('\n').Append(directive.ToString());
             return sb.ToString();
