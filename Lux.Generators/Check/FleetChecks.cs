@@ -16,6 +16,14 @@ namespace Lux.Generators.Check
     {
         public static IEnumerable<DiagnosticInfo> Check(ResolvedFleet fleet)
         {
+            var diagnostics = CheckHosts(fleet);
+            diagnostics.AddRange(CheckLibrary(fleet));
+            return diagnostics;
+        }
+
+        /// <summary>The rules judged on each host of <paramref name="fleet"/> (the generator runs them per host).</summary>
+        public static List<DiagnosticInfo> CheckHosts(ResolvedFleet fleet)
+        {
             var diagnostics = new List<DiagnosticInfo>();
             foreach (var host in fleet.Hosts)
             {
@@ -23,10 +31,19 @@ namespace Lux.Generators.Check
                 diagnostics.AddRange(RuleChecks.Safely("LUX2002", () => UsersOnHost.Check(host)));
                 diagnostics.AddRange(RuleChecks.Safely("LUX2003", () => DuplicateNames.CheckHost(fleet, host)));
             }
+            diagnostics.AddRange(RuleChecks.Safely("LUX2004", () => SshPublicKeys.CheckHosts(fleet)));
+            diagnostics.AddRange(RuleChecks.Safely("LUX2006", () => PrivateKeyMaterial.CheckHosts(fleet)));
+            return diagnostics;
+        }
+
+        /// <summary>The rules on what no host owns: users across the fleet and the secrets policy (the generator runs them once).</summary>
+        public static List<DiagnosticInfo> CheckLibrary(ResolvedFleet fleet)
+        {
+            var diagnostics = new List<DiagnosticInfo>();
             diagnostics.AddRange(RuleChecks.Safely("LUX2003", () => DuplicateNames.CheckFleet(fleet)));
-            diagnostics.AddRange(RuleChecks.Safely("LUX2004", () => SshPublicKeys.Check(fleet)));
+            diagnostics.AddRange(RuleChecks.Safely("LUX2004", () => SshPublicKeys.CheckUsers(fleet)));
             diagnostics.AddRange(RuleChecks.Safely("LUX2005", () => AgeRecipients.Check(fleet)));
-            diagnostics.AddRange(RuleChecks.Safely("LUX2006", () => PrivateKeyMaterial.Check(fleet)));
+            diagnostics.AddRange(RuleChecks.Safely("LUX2006", () => PrivateKeyMaterial.CheckRecipients(fleet)));
             return diagnostics;
         }
     }

@@ -13,9 +13,10 @@ using Microsoft.CodeAnalysis.Text;
 namespace Lux.Generators.Diagnostics
 {
     /// <summary>
-    /// Reports every Lux diagnostic while you type. It runs the same stages as the generator on the whole
-    /// fleet once per compilation, then reports each diagnostic in the document it points at, so the
-    /// squiggle sits on the cause (the assignment in a feature, not the host that includes it).
+    /// Reports every Lux diagnostic while you type. It runs the same stages as the generator, as far as the
+    /// analyzed document needs (a host's document resolves that host: see <see cref="FleetAnalysis"/>), and
+    /// reports each diagnostic in the document it points at, so the squiggle sits on the cause (the
+    /// assignment in a feature, not the host that includes it).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class LuxAnalyzer : DiagnosticAnalyzer
@@ -30,21 +31,16 @@ namespace Lux.Generators.Diagnostics
             context.RegisterCompilationStartAction(start =>
             {
                 var compilation = start.Compilation;
-                var additionalFiles = start.Options.AdditionalFiles;
-                var fleet = new Lazy<ImmutableArray<DiagnosticInfo>>(() => Analyze(compilation, additionalFiles, start.CancellationToken),
-                    LazyThreadSafetyMode.ExecutionAndPublication);
+                var fleet = new FleetAnalysis(compilation, start.Options.AdditionalFiles, start.CancellationToken);
                 start.RegisterSemanticModelAction(model =>
                 {
                     var tree = model.SemanticModel.SyntaxTree;
-                    var path = tree.FilePath;
                     // LUX2006 in any string literal of the compilation, used by the fleet or not: the squiggle sits on the key itself.
                     var literals = PrivateKeyLiterals.Find(tree, model.CancellationToken);
                     foreach (var literal in literals)
                         model.ReportDiagnostic(literal);
-                    foreach (var info in fleet.Value)
+                    foreach (var info in fleet.In(tree))
                     {
-                        if (info.Span.Path != path)
-                            continue;
                         // A definition whose own literal was just reported would only repeat it.
                         if (info.Id == "LUX2006" && literals.Any(l => new TextSpan(info.Span.Start, info.Span.Length).Contains(l.Location.SourceSpan)))
                             continue;
@@ -53,9 +49,10 @@ namespace Lux.Generators.Diagnostics
                 });
                 start.RegisterCompilationEndAction(end =>
                 {
-                    foreach (var info in fleet.Value)
+                    var paths = new HashSet<string>(compilation.SyntaxTrees.Select(t => t.FilePath), StringComparer.Ordinal);
+                    foreach (var info in fleet.All)
                     {
-                        if (info.Span.IsNone || compilation.SyntaxTrees.All(t => t.FilePath != info.Span.Path))
+                        if (info.Span.IsNone || !paths.Contains(info.Span.Path))
                             end.ReportDiagnostic(ToDiagnostic(info, compilation));
                     }
                 });

@@ -24,6 +24,13 @@ namespace Lux.Generators.Emit
         private const string ContentSuffix = "\";";
         private const int MaxReadableHintLength = 64;
 
+        /// <summary>Whether a source file is one of Lux's generated sources (a nix-out file or the manifest), by its path.</summary>
+        public static bool IsLuxOutput(string path)
+        {
+            var name = path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1);
+            return name == ManifestHintName || name.StartsWith("Lux.Out.", StringComparison.Ordinal) && name.EndsWith(".g.cs", StringComparison.Ordinal);
+        }
+
         /// <summary>The hint name of the source that carries one nix-out file.</summary>
         public static string HintNameFor(string path)
         {

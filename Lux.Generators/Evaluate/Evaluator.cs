@@ -16,12 +16,18 @@ namespace Lux.Generators.Evaluate
     internal sealed class Evaluator
     {
         private const int MaxDepth = 200;
-        private readonly IReadOnlyDictionary<string, DeclarationSpec> declarations;
+        private readonly Func<string, DeclarationSpec?> declarations;
         private readonly Dictionary<(string RecordKey, string Property), Value> propertyCache = new();
         private readonly HashSet<(string RecordKey, string Property)> evaluating = new();
         private int depth;
 
-        public Evaluator(IReadOnlyDictionary<string, DeclarationSpec> declarations) => this.declarations = declarations;
+        public Evaluator(IReadOnlyDictionary<string, DeclarationSpec> declarations)
+            : this(name => declarations.TryGetValue(name, out var spec) ? spec : null)
+        {
+        }
+
+        /// <summary>An evaluator that finds the declaration of a record type by its full name (null: not a fleet record).</summary>
+        public Evaluator(Func<string, DeclarationSpec?> declarations) => this.declarations = declarations;
 
         /// <summary>A fleet record created with no arguments (<c>new Polaris()</c>).</summary>
         public RecordValue Instantiate(DeclarationSpec spec) =>
@@ -247,7 +253,7 @@ namespace Lux.Generators.Evaluate
 
         private Value Create(NewRecordExpr creation, Environment env)
         {
-            declarations.TryGetValue(creation.TypeName, out var spec);
+            var spec = declarations(creation.TypeName);
             var props = ImmutableSortedDictionary<string, Value>.Empty.WithComparers(StringComparer.Ordinal);
             foreach (var argument in creation.Arguments)
                 props = props.SetItem(argument.Name, Eval(argument.Value, env));

@@ -18,80 +18,27 @@ namespace Lux.Generators.Resolve
     internal sealed class FleetResolver
     {
         private readonly Evaluator evaluator;
-        private readonly IReadOnlyDictionary<string, AdditionalNixFile> nixFiles;
+        private readonly NixFileIndex nixFiles;
 
-        private FleetResolver(Evaluator evaluator, IReadOnlyDictionary<string, AdditionalNixFile> nixFiles)
+        private FleetResolver(Evaluator evaluator, NixFileIndex nixFiles)
         {
             this.evaluator = evaluator;
             this.nixFiles = nixFiles;
         }
 
-        public static ResolvedFleet Resolve(IReadOnlyList<DeclarationSpec> declarations, IReadOnlyList<AdditionalNixFile> additionalFiles)
-        {
-            var fleet = new ResolvedFleet();
-            // Order-independent: sort by type name so the order of files never changes the output. Two records of
-            // one name (a C# error, mid-edit) are ordered by place, so the generator and the IDE pick the same one.
-            var sorted = declarations.OrderBy(d => d.TypeName, StringComparer.Ordinal)
-                .ThenBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Start).ToList();
-            var byName = new Dictionary<string, DeclarationSpec>(StringComparer.Ordinal);
-            foreach (var declaration in sorted)
-            {
-                fleet.Diagnostics.AddRange(declaration.Diagnostics);
-                byName[declaration.TypeName] = declaration;
-            }
-            var evaluator = new Evaluator(byName);
-            fleet.Evaluator = evaluator;
-            fleet.Declarations = sorted;
-            var files = new Dictionary<string, AdditionalNixFile>(StringComparer.Ordinal);
-            foreach (var file in additionalFiles)
-                files[file.Path.Replace('\\', '/')] = file;
-            var resolver = new FleetResolver(evaluator, files);
-
-            foreach (var spec in sorted.Where(d => d.Kind == DeclarationKind.Host))
-            {
-                if (resolver.ResolveHost(spec) is not { } host)
-                    continue;
-                // The name becomes a directory of nix-out and a path in flake.nix: a host it cannot name is not emitted.
-                if (NixSyntax.WhyNotPathSegment(host.Name) is { } reason)
-                    fleet.Diagnostics.Add(new DiagnosticInfo("LUX0004", "The host " + spec.DisplayName + ": " + reason, SpanOf(spec, "Name")));
-                else
-                    fleet.Hosts.Add(host);
-            }
-            fleet.Hosts.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-
-            foreach (var duplicate in fleet.Hosts.GroupBy(h => h.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
-            {
-                foreach (var host in duplicate)
-                    host.Errors.Add(new DiagnosticInfo("LUX2003", "Two hosts are named '" + duplicate.Key + "' (" +
-                        string.Join(", ", duplicate.Select(h => h.Spec.DisplayName)) + "); host names must be unique: override Name on one of them", host.Spec.Span));
-            }
-
-            var secrets = sorted.Where(d => d.Kind == DeclarationKind.Secrets).ToList();
-            if (secrets.Count > 1)
-            {
-                foreach (var extra in secrets.Skip(1))
-                    fleet.Diagnostics.Add(new DiagnosticInfo("LUX2003", "The fleet has more than one [Secrets] policy (" + string.Join(", ", secrets.Select(s => s.DisplayName)) + "); keep one", extra.Span));
-            }
-            if (secrets.Count > 0)
-            {
-                fleet.Secrets = evaluator.Instantiate(secrets[0]);
-                try
-                {
-                    fleet.Sops = SopsRules(evaluator, fleet.Secrets);
-                }
-                catch (EvaluationException e)
-                {
-                    fleet.Diagnostics.Add(e.Diagnostic);
-                }
-            }
-            return fleet;
-        }
+        /// <summary>
+        /// Resolves one host: a host's configuration depends only on the host, the aspects it reaches and
+        /// the facts it reads, all found through <paramref name="evaluator"/>, so hosts resolve independently
+        /// (the generator resolves each in its own incremental step). Never null.
+        /// </summary>
+        public static ResolvedHost Resolve(DeclarationSpec host, Evaluator evaluator, NixFileIndex nixFiles) =>
+            new FleetResolver(evaluator, nixFiles).ResolveHost(host)!;
 
         /// <summary>
         /// The secrets policy's recipients and path rule, evaluated here rather than while emitting .sops.yaml, so
         /// the IDE reports what would stop the file as the build does.
         /// </summary>
-        private static SopsRules SopsRules(Evaluator evaluator, RecordValue policy)
+        internal static SopsRules SopsRules(Evaluator evaluator, RecordValue policy)
         {
             var spec = policy.Spec!;
             var recipients = new List<(string Name, string PublicKey)>();
@@ -238,8 +185,7 @@ namespace Lux.Generators.Resolve
             if (hardware is RecordValue file)
             {
                 var path = AsString(evaluator.Property(file, "Path", null, spec.Span), spec, "Hardware").Replace('\\', '/');
-                var match = nixFiles.Values.FirstOrDefault(f => f.Path.Replace('\\', '/').EndsWith("/" + path.TrimStart('.', '/'), StringComparison.Ordinal) ||
-                                                               f.Path.Replace('\\', '/') == path);
+                var match = nixFiles.Find(path);
                 if (match is null)
                     throw EvaluationException.At(SpanOf(spec, "Hardware"), host.Name + ": the Nix file '" + path +
                         "' is not among the project's AdditionalFiles; add <AdditionalFiles Include=\"" + path + "\" /> to the config project", "LUX0006");

@@ -37,7 +37,10 @@ namespace Lux.Generators.Check.Integrity
 
         public const string Advice = "private keys never go into the config: keep them in a SOPS secret or provision them out of band (nixos-anywhere --extra-files), and reference their path";
 
-        public static IEnumerable<DiagnosticInfo> Check(ResolvedFleet fleet)
+        public static IEnumerable<DiagnosticInfo> Check(ResolvedFleet fleet) => CheckHosts(fleet).Concat(CheckRecipients(fleet));
+
+        /// <summary>What the hosts define and the Nix files they bring in.</summary>
+        public static IEnumerable<DiagnosticInfo> CheckHosts(ResolvedFleet fleet)
         {
             foreach (var host in fleet.Hosts)
             {
@@ -49,6 +52,11 @@ namespace Lux.Generators.Check.Integrity
                 if (host.Hardware is { } hardware && Find(hardware.Text) is { } inFile)
                     yield return new DiagnosticInfo("LUX2006", host.Name + ": the Nix file " + hardware.Path + " holds " + inFile + "; " + Advice, FleetResolver.SpanOf(host.Spec, "Hardware"));
             }
+        }
+
+        /// <summary>The secrets policy's recipients.</summary>
+        public static IEnumerable<DiagnosticInfo> CheckRecipients(ResolvedFleet fleet)
+        {
             foreach (var recipient in AgeRecipients.Read(fleet))
             {
                 if (Find(recipient.PublicKey) is { } kind)

@@ -13,10 +13,22 @@ namespace Lux.Generators.Check.Integrity
     /// </summary>
     internal static class SshPublicKeys
     {
-        public static IEnumerable<DiagnosticInfo> Check(ResolvedFleet fleet)
+        public static IEnumerable<DiagnosticInfo> Check(ResolvedFleet fleet) => CheckUsers(fleet).Concat(CheckHosts(fleet));
+
+        /// <summary>Each user's keys, at the user.</summary>
+        public static List<DiagnosticInfo> CheckUsers(ResolvedFleet fleet) => Users(fleet, new HashSet<string>(System.StringComparer.Ordinal));
+
+        /// <summary>Keys that reach a host's accounts other than from a user's own keys (those are reported at the user).</summary>
+        public static List<DiagnosticInfo> CheckHosts(ResolvedFleet fleet)
+        {
+            var reported = new HashSet<string>(System.StringComparer.Ordinal);
+            Users(fleet, reported);
+            return HostsPart(fleet, reported, new List<DiagnosticInfo>());
+        }
+
+        private static List<DiagnosticInfo> Users(ResolvedFleet fleet, HashSet<string> reported)
         {
             var diagnostics = new List<DiagnosticInfo>();
-            var reported = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var spec in fleet.Declarations.Where(d => d.Kind == DeclarationKind.User))
             {
                 IReadOnlyList<Value> keys;
@@ -39,7 +51,11 @@ namespace Lux.Generators.Check.Integrity
                     }
                 }
             }
+            return diagnostics;
+        }
 
+        private static List<DiagnosticInfo> HostsPart(ResolvedFleet fleet, HashSet<string> reported, List<DiagnosticInfo> diagnostics)
+        {
             foreach (var host in fleet.Hosts)
             {
                 if (host.NixOS.Find("users", "users") is not AttrsNode accounts)
