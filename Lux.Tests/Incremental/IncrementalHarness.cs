@@ -85,31 +85,4 @@ internal sealed class IncrementalHarness
 
     public ImmutableArray<Diagnostic> AnalyzerDiagnostics(Compilation compilation) =>
         compilation.WithAnalyzers([new LuxAnalyzer()], new AnalyzerOptions(AdditionalTexts)).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-
-    private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
-    {
-        private readonly SourceText source = SourceText.From(text);
-
-        public override string Path => path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => source;
-    }
-
-    private sealed class ProjectDirectoryOptions(string projectDirectory) : AnalyzerConfigOptionsProvider
-    {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(projectDirectory);
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => GlobalOptions;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptions;
-
-        private sealed class Options(string projectDirectory) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, out string value)
-            {
-                value = key == "build_property.projectdir" ? projectDirectory : "";
-                return key == "build_property.projectdir";
-            }
-        }
-    }
 }
