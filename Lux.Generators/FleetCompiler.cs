@@ -11,12 +11,6 @@ using Lux.Generators.Resolve;
 
 namespace Lux.Generators
 {
-    /// <summary>What a fleet compiles to: nix-out's files and every diagnostic, in a stable order.</summary>
-    internal sealed record FleetOutput(EquatableArray<OutputFile> Files, EquatableArray<DiagnosticInfo> Diagnostics)
-    {
-        public bool HasErrors => Diagnostics.Count > 0;
-    }
-
     /// <summary>A host by name, for LUX2003 (two hosts, one name).</summary>
     internal sealed record HostIdentity(string TypeName, string DisplayName, string Name, SourceSpan Span);
 
@@ -53,8 +47,8 @@ namespace Lux.Generators
     /// The stages after Parse: Resolve (with Evaluate) → Check → Emit. A host compiles on its own, with the
     /// rest of the fleet as its <see cref="FleetContext"/>, so the generator runs each host as its own
     /// incremental step and an edit to one host costs one host; the few outputs that span hosts (the flake,
-    /// the manifest, LUX2003) are built from per-host summaries. The whole-fleet entry points are the same
-    /// parts composed, for the analyzer and for callers that have no incremental pipeline.
+    /// the manifest, LUX2003) are built from per-host summaries. <see cref="Analyze"/> composes the same
+    /// parts for the whole fleet, for the analyzer; only NixGenerator composes them for output.
     /// </summary>
     internal static class FleetCompiler
     {
@@ -81,27 +75,6 @@ namespace Lux.Generators
             fleet.Hosts.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
             diagnostics.AddRange(DuplicateHostNames(identities));
             return (fleet, Distinct(diagnostics));
-        }
-
-        /// <summary>The whole fleet at once: what the generator's nodes produce together.</summary>
-        public static FleetOutput Compile(IReadOnlyList<DeclarationSpec> declarations, IReadOnlyList<AdditionalNixFile> additionalFiles, string projectDirectory)
-        {
-            var context = Context(declarations, additionalFiles.Select(f => f.Path), projectDirectory);
-            var hosts = Hosts(declarations).Select(h => CompileHost(h, context)).ToList();
-            var library = CompileLibrary(context, emitSops: true);
-            var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var file in additionalFiles)
-                texts[file.Path.Replace('\\', '/')] = file.Text;
-
-            var shared = SharedNames(hosts.Select(h => h.Summary));
-            var emitted = hosts.Where(h => !shared.Contains(h.Summary.Identity.Name)).ToList();
-            var files = emitted.SelectMany(h => h.Files).ToList();
-            files.AddRange(emitted.Select(h => h.Summary.Hardware).OfType<HardwareModule>().Select(m => HardwareFile(m, texts)).OfType<OutputFile>());
-            files.Add(Flake(hosts.Select(h => h.Summary)));
-            if (library.Sops is { } sops)
-                files.Add(sops);
-            files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-            return new FleetOutput(files.ToEquatableArray(), Diagnostics(hosts.Select(h => h.Summary), library, texts).ToEquatableArray());
         }
 
         /// <summary>The context every host of <paramref name="declarations"/> compiles in.</summary>
