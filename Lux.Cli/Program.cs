@@ -14,6 +14,8 @@ namespace Lux.Cli
                 Console.WriteLine(WriteCommandLine.Usage);
                 return 0;
             }
+            if (args is ["options", ..])
+                return Options.OptionsCommand.Run(args[1..], Console.Out);
             if (!WriteCommandLine.TryParse(args, out var commandLine, out var error))
             {
                 Console.WriteLine(new WriterDiagnostic(WriterErrorCodes.InvalidInvocation, null, $"{error} {WriteCommandLine.Usage}").ToCanonicalLine());

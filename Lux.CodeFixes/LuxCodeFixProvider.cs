@@ -54,6 +54,10 @@ namespace Lux.CodeFixes
                             context.RegisterCodeFix(CodeAction.Create("Set it to " + argument,
                                 ct => ReplaceAsync(document, value, argument, ct), diagnostic.Id + "." + kind + "." + argument), diagnostic);
                             break;
+                        case LuxFixes.ReplaceString when node is LiteralExpressionSyntax literal:
+                            context.RegisterCodeFix(CodeAction.Create("Use \"" + argument + "\"",
+                                ct => ReplaceAsync(document, literal, Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(argument, quote: true), ct), diagnostic.Id + "." + kind + "." + argument), diagnostic);
+                            break;
                         case LuxFixes.AddHostStatement when hostType is not null:
                             context.RegisterCodeFix(CodeAction.Create("Add '" + argument + "' to the host as a [PerHost] exception",
                                 ct => AddHostStatementAsync(document, hostType, argument, ct), diagnostic.Id + "." + kind + "." + argument), diagnostic);

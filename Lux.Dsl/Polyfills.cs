@@ -17,3 +17,10 @@ namespace System.Runtime.CompilerServices
         public string MethodName { get; }
     }
 }
+
+namespace System.Diagnostics.CodeAnalysis
+{
+    /// <summary>An option node that takes an explicit <c>null</c> (<c>types.nullOr</c>) yet reads as a node.</summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, Inherited = false)]
+    internal sealed class AllowNullAttribute : Attribute { }
+}

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -331,7 +332,9 @@ namespace Lux.Generators
             if (library.Sops is { } sops)
                 paths.Add(sops.Path);
             paths.Sort(StringComparer.Ordinal);
-            var diagnostics = Diagnostics(hosts, library, texts);
+            // Warnings (a renamed option) leave the output complete and correct: they never block writing.
+            var diagnostics = Diagnostics(hosts, library, texts)
+                .Where(d => !Lux.Generators.Diagnostics.LuxDiagnostics.ById.TryGetValue(d.Id, out var descriptor) || descriptor.DefaultSeverity == DiagnosticSeverity.Error).ToList();
             // Policy findings a user may suppress travel apart from the errors that always block.
             return new Manifest(paths.ToEquatableArray(),
                 diagnostics.Where(d => !NixGenerator.Suppressible.Contains(d.Id)).Select(d => d.ToCanonical()).ToEquatableArray(),

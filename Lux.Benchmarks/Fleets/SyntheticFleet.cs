@@ -22,7 +22,7 @@ internal static class SyntheticFleet
         var project = "/fleet-" + name + "/";
         var sources = new List<SourceFile>
         {
-            new(project + "GlobalUsings.cs", "global using System.Collections.Generic;\nglobal using System.Linq;\nglobal using Lux;\n"),
+            new(project + "GlobalUsings.cs", "global using System.Collections.Generic;\nglobal using System.Linq;\nglobal using Lux;\nglobal using Lux.NixOSOptions;\nglobal using Lux.HomeManagerOptions;\n"),
             new(project + "Facts/Keys.cs", Keys(users)),
             new(project + "Secrets/FleetSecrets.cs", Secrets()),
         };
@@ -128,10 +128,10 @@ internal static class SyntheticFleet
                     [PerHost]
                     void Server(Host host, NixOS os)
                     {
-                        os.Set("services.svc{{f}}.enable", true);
-                        os.Set("services.svc{{f}}.listenAddress", "0.0.0.0");
-                        os.Set("services.svc{{f}}.instanceName", $"{host.Name}-svc{{f}}");
-                        os.Networking.Firewall.AllowedTcpPorts = [{{8000 + f}}];
+                        os.SetUnchecked("services.svc{{f}}.enable", true);
+                        os.SetUnchecked("services.svc{{f}}.listenAddress", "0.0.0.0");
+                        os.SetUnchecked("services.svc{{f}}.instanceName", $"{host.Name}-svc{{f}}");
+                        os.Networking.Firewall.AllowedTCPPorts = [{{8000 + f}}];
                     }
                 }
                 """,
@@ -189,8 +189,8 @@ internal static class SyntheticFleet
                     void Defaults(NixOS os)
                     {
                         os.Services.OpenSsh.Settings.X11Forwarding = Mk.Default(false);
-                        os.Set("security.policy{{f}}.level", Mk.Default({{f}}));
-                        os.Set("security.policy{{f}}.enforce", Mk.Force(true));
+                        os.SetUnchecked("security.policy{{f}}.level", Mk.Default({{f}}));
+                        os.SetUnchecked("security.policy{{f}}.enforce", Mk.Force(true));
                     }
                 }
                 """,
@@ -202,11 +202,11 @@ internal static class SyntheticFleet
                     [PerUser]
                     void Config(Host host, User user, HomeManager home)
                     {
-                        home.Set("programs.tool{{f}}.enable", true);
-                        home.Set("programs.tool{{f}}.settings.user", user.Name);
-                        home.Set("programs.tool{{f}}.settings.email", user.Email ?? (user.Name + "@" + host.Name));
+                        home.SetUnchecked("programs.tool{{f}}.enable", true);
+                        home.SetUnchecked("programs.tool{{f}}.settings.user", user.Name);
+                        home.SetUnchecked("programs.tool{{f}}.settings.email", user.Email ?? (user.Name + "@" + host.Name));
                         if (host.Displays.Count > 0)
-                            home.Set("programs.tool{{f}}.settings.gui", true);
+                            home.SetUnchecked("programs.tool{{f}}.settings.gui", true);
                     }
                 }
                 """,
@@ -241,7 +241,7 @@ internal static class SyntheticFleet
                     [PerHost]
                     void Open(NixOS os)
                     {
-                        os.Networking.Firewall.AllowedUdpPorts = [Number];
+                        os.Networking.Firewall.AllowedUDPPorts = [Number];
                         os.Systemd.Tmpfiles.Rules = [$"d /run/port{Number} 0755 root root -"];
                     }
                 }
@@ -349,7 +349,7 @@ internal static class SyntheticFleet
         includes.Add(Include(7, features, 9500 + h % 500));
         sb.Append("\n    public override Aspects Includes => [").Append(string.Join(", ", includes.Distinct())).Append("];\n");
 
-        sb.Append("\n    // This host's own exception.\n    [PerHost]\n    void Exceptions(NixOS os) => os.Networking.Firewall.AllowedTcpPorts = [")
+        sb.Append("\n    // This host's own exception.\n    [PerHost]\n    void Exceptions(NixOS os) => os.Networking.Firewall.AllowedTCPPorts = [")
           .Append(ExceptionPort(h).ToString(CultureInfo.InvariantCulture)).Append("];\n");
         sb.Append("}\n");
         return sb.ToString();

@@ -14,7 +14,7 @@ public sealed record OpenSsh : Feature
         os.Services.OpenSsh.OpenFirewall = true;
         os.Services.OpenSsh.Settings.PasswordAuthentication = false;
         os.Services.OpenSsh.Settings.KbdInteractiveAuthentication = false;
-        os.Services.OpenSsh.Settings.PermitRootLogin = "no";
+        os.Services.OpenSsh.Settings.PermitRootLogin = PermitRootLogin.No;
         os.Services.OpenSsh.Settings.AllowUsers = host.Users.Names;
     }
 

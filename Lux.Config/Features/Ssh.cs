@@ -11,10 +11,10 @@ public sealed record Ssh : Feature
     void Git(User user, HomeManager home)
     {
         home.Programs.Git.Enable = true;
-        home.Programs.Git.Settings.User.Name = user.Description;
-        home.Programs.Git.Settings.User.Email = user.Email;
+        home.Programs.Git.Set("settings.user.name", user.Description); // gitconfig is free-form: sections are names below settings
+        home.Programs.Git.Set("settings.user.email", user.Email);
         // Set explicitly: leaving the format at its default makes home-manager warn.
-        home.Programs.Git.Signing.Format = "ssh";
+        home.Programs.Git.Signing.Format = SigningFormat.Ssh;
         home.Programs.Git.Signing.Key = user.AuthorizedSshKeys.First();
         home.Programs.Git.Signing.SignByDefault = true;
     }

@@ -40,7 +40,7 @@ namespace Lux
     /// The Nix attribute name of an option member, where it is not the camelCase of the C# name
     /// (<c>[Nix("openssh")]</c>, <c>[Nix("PasswordAuthentication")]</c>, <c>[Nix("variable-refresh-rate")]</c>).
     /// </summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Class, Inherited = false)]
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Class | AttributeTargets.Field, Inherited = false)]
     public sealed class NixAttribute : Attribute
     {
         public NixAttribute(string name) => Name = name;
@@ -51,4 +51,80 @@ namespace Lux
     /// <summary>Marks a class as a node of the NixOS or home-manager option tree.</summary>
     [AttributeUsage(AttributeTargets.Class, Inherited = false)]
     public sealed class NixOptionsAttribute : Attribute { }
+
+    /// <summary>
+    /// What the module system declares about an option: its type as NixOS describes it, whether
+    /// <c>null</c> may be defined (<c>nullOr</c>), whether it is read-only, its default and where it is declared.
+    /// The generated option trees carry it on every leaf; Lux checks <c>Set</c> paths and literal values against it.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property, Inherited = false)]
+    public sealed class NixOptionAttribute : Attribute
+    {
+        public NixOptionAttribute(string type) => Type = type;
+
+        /// <summary>The Nix type, as NixOS's option documentation writes it: <c>null or one of "yes", "no"</c>.</summary>
+        public string Type { get; }
+
+        /// <summary>Whether <c>null</c> is a value of the type (<c>types.nullOr</c>).</summary>
+        public bool Nullable { get; set; }
+
+        /// <summary>Read-only options are set by the module that declares them; a definition is an error.</summary>
+        public bool ReadOnly { get; set; }
+
+        /// <summary>The default as Nix text, or null when the option has none.</summary>
+        public string? Default { get; set; }
+
+        /// <summary>The file that declares the option, relative to its source tree.</summary>
+        public string? Declared { get; set; }
+    }
+
+    /// <summary>The inclusive range of a bounded integer option (<c>types.port</c> is 0 to 65535).</summary>
+    [AttributeUsage(AttributeTargets.Property, Inherited = false)]
+    public sealed class NixRangeAttribute : Attribute
+    {
+        public NixRangeAttribute(long min, long max)
+        {
+            Min = min;
+            Max = max;
+        }
+
+        public long Min { get; }
+        public long Max { get; }
+    }
+
+    /// <summary>
+    /// An option-tree node whose attribute set takes names beyond its declared options (a freeform
+    /// submodule: sshd_config directives, gitconfig sections). Define those with <c>Set("Name", value)</c>.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class, Inherited = false)]
+    public sealed class NixFreeformAttribute : Attribute
+    {
+        public NixFreeformAttribute(string type) => Type = type;
+
+        /// <summary>The Nix type of the free part.</summary>
+        public string Type { get; }
+    }
+
+    /// <summary>An option that upstream renamed: <c>Set</c> on <see cref="From"/> is reported with <see cref="To"/> and a fix.</summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class NixRenamedAttribute : Attribute
+    {
+        public NixRenamedAttribute(string from, string to)
+        {
+            From = from;
+            To = to;
+        }
+
+        public string From { get; }
+        public string To { get; }
+    }
+
+    /// <summary>An option that upstream removed: <c>Set</c> on it is an error.</summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class NixRemovedAttribute : Attribute
+    {
+        public NixRemovedAttribute(string path) => Path = path;
+
+        public string Path { get; }
+    }
 }

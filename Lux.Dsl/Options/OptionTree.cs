@@ -25,5 +25,18 @@ namespace Lux
     {
         /// <summary>Defines the option at <paramref name="path"/> (dot-separated, relative to this node) to <paramref name="value"/>.</summary>
         public void Set(string path, object? value) { }
+
+        /// <summary>
+        /// Defines an option Lux has no schema for (a module of your own flake inputs), unchecked:
+        /// the path and value are written to Nix as they are. Prefer <see cref="Set"/>, which checks both.
+        /// </summary>
+        public void SetUnchecked(string path, object? value) { }
+
+        /// <summary>
+        /// The options of a module of your own, declared in C# as a <c>[NixOptions]</c> class whose members carry
+        /// <c>[Nix]</c> and <c>[NixOption]</c> as the generated trees do, at <paramref name="path"/> below this node:
+        /// <c>os.Module&lt;MyAppOptions&gt;("services.my-app").Port = 8080;</c>. Lux checks them like upstream options.
+        /// </summary>
+        public T Module<T>(string path) where T : OptionNode, new() => new T();
     }
 }

@@ -14,6 +14,7 @@ namespace Lux.Generators.Diagnostics
         private const string EvaluationCategory = "Lux.Evaluation";
         private const string Integrity = "Lux.Integrity";
         private const string SshRecovery = "Lux.SshRecovery";
+        private const string OptionsCategory = "Lux.Options";
         private const string HelpBase = "docs/diagnostics/";
 
         public static readonly DiagnosticDescriptor Internal = Error("LUX0000", "Lux failed internally",
@@ -79,11 +80,33 @@ namespace Lux.Generators.Diagnostics
         public static readonly DiagnosticDescriptor PrivateKeyMaterial = Error("LUX2006", "Private key material in the config",
             "{0}", Integrity);
 
+        public static readonly DiagnosticDescriptor UnknownOption = Error("LUX3001", "No such option",
+            "{0}", OptionsCategory);
+
+        public static readonly DiagnosticDescriptor WrongOptionType = Error("LUX3002", "Value not of the option's type",
+            "{0}", OptionsCategory);
+
+        public static readonly DiagnosticDescriptor OutOfRange = Error("LUX3003", "Integer out of the option's range",
+            "{0}", OptionsCategory);
+
+        public static readonly DiagnosticDescriptor NotAnEnumValue = Error("LUX3004", "Not one of the option's values",
+            "{0}", OptionsCategory);
+
+        public static readonly DiagnosticDescriptor ReadOnlyOption = Error("LUX3005", "Read-only option defined",
+            "{0}", OptionsCategory);
+
+        public static readonly DiagnosticDescriptor RenamedOption = new("LUX3006", "Option renamed upstream",
+            "{0}", OptionsCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "LUX3006.md");
+
+        public static readonly DiagnosticDescriptor RemovedOption = Error("LUX3007", "Option removed upstream",
+            "{0}", OptionsCategory);
+
         /// <summary>All descriptors, by ID, for turning a <c>DiagnosticInfo</c> back into a Roslyn diagnostic.</summary>
         public static readonly System.Collections.Immutable.ImmutableDictionary<string, DiagnosticDescriptor> ById =
             new[] { Internal, Unsupported, GateShape, Evaluation, NotRepresentable, IncludeCycle, MissingNixFile,
                     OpenSshNotEnabled, PasswordAuthentication, RootLogin, NoRecoveryUsers, RecoveryUserMissing, RecoveryUserWithoutKey, SopsHostKeyMissing, SshNotExposed,
-                    ConflictingDefinitions, UserNotOnHost, DuplicateName, MalformedSshKey, MalformedAgeRecipient, PrivateKeyMaterial }
+                    ConflictingDefinitions, UserNotOnHost, DuplicateName, MalformedSshKey, MalformedAgeRecipient, PrivateKeyMaterial,
+                    UnknownOption, WrongOptionType, OutOfRange, NotAnEnumValue, ReadOnlyOption, RenamedOption, RemovedOption }
             .ToImmutableDictionary(d => d.Id);
 
         private static DiagnosticDescriptor Error(string id, string title, string format, string category) =>

@@ -19,6 +19,9 @@ namespace Lux.Generators.Diagnostics
         /// <summary>Add the user created at the diagnostic (<c>new Ergon()</c>) to the enclosing host's <c>Users</c>.</summary>
         public const string AddUserToHost = "AddUserToHost";
 
+        /// <summary>Replace the string literal at the diagnostic (a Set path) with the argument, a string.</summary>
+        public const string ReplaceString = "ReplaceString";
+
         /// <summary>Property: the full name of the host record a fix edits (it may be declared in another file than the diagnostic).</summary>
         public const string HostTypeKey = "LuxHostType";
 
@@ -26,7 +29,7 @@ namespace Lux.Generators.Diagnostics
         public const string HostExceptionMethod = "SshRecoveryPolicy";
 
         /// <summary>The diagnostics that may carry fixes.</summary>
-        public static readonly string[] FixableIds = { "LUX1001", "LUX1002", "LUX1003", "LUX1005", "LUX1008", "LUX2002" };
+        public static readonly string[] FixableIds = { "LUX1001", "LUX1002", "LUX1003", "LUX1005", "LUX1008", "LUX2002", "LUX3006" };
 
         public static string KindKey(int index) => "LuxFix" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -78,7 +78,12 @@ namespace Lux.Generators.Parse
             var span = SpanOf(syntax);
             var constant = model.GetConstantValue(syntax);
             if (constant.HasValue)
-                return new ConstExpr(NormaliseConstant(constant.Value, model.GetTypeInfo(syntax).ConvertedType), span);
+            {
+                var typeInfo = model.GetTypeInfo(syntax);
+                if (Underlying(typeInfo.Type) is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
+                    return new ConstExpr(EnumValue(enumType, constant.Value), span);
+                return new ConstExpr(NormaliseConstant(constant.Value, typeInfo.ConvertedType), span);
+            }
 
             switch (syntax)
             {
@@ -313,12 +318,36 @@ namespace Lux.Generators.Parse
                     return new PriorityExpr(Parse(args[0].Expression), Parse(args[1].Expression), span);
                 case "Lux.Nix" when method.Name == "Raw" && args.Count == 1:
                     return new RawNixExpr(Parse(args[0].Expression), span);
+                case "Lux.Pkgs" when method.Name == "Of" && args.Count == 1:
+                    return ParsePackage(args[0].Expression, span);
                 case "string" when method.Name == "Join" && args.Count == 2:
                     return new CallExpr("Join", null, new[] { Parse(args[0].Expression), Parse(args[1].Expression) }.ToEquatableArray(), span);
             }
+            if (containing == "Lux.OptionNode" && method.Name == "Module" && args.Count == 1 && invocation.Expression is MemberAccessExpressionSyntax module)
+                return ParseModule(Parse(module.Expression), args[0].Expression, span);
             if (invocation.Expression is MemberAccessExpressionSyntax access)
                 return ParseKnownCall(invocation, method.Name, Parse(access.Expression));
             return Unsupported(invocation, "Calling '" + method.Name + "'", "Lux evaluates a fixed set of calls: LINQ (Select, Where, Any, ...), string methods, Mk.*, Nix.Raw");
+        }
+
+        /// <summary><c>os.Module&lt;T&gt;("services.my-app")</c>: the option-tree position at that path, typed by the user's T.</summary>
+        private Expr ParseModule(Expr receiver, ExpressionSyntax pathSyntax, SourceSpan span)
+        {
+            if (model.GetConstantValue(pathSyntax) is not { HasValue: true, Value: string path } || path.Length == 0 || path.Split('.').Any(s => s.Length == 0))
+                return Unsupported(pathSyntax, "This module path", "give the module's option path as a constant string: Module<MyAppOptions>(\"services.my-app\")");
+            var target = receiver;
+            foreach (var segment in path.Split('.'))
+                target = new OptionMemberExpr(target, segment, span);
+            return target;
+        }
+
+        /// <summary><c>Pkgs.Of("python3Packages.requests")</c> → <c>pkgs.python3Packages.requests</c>.</summary>
+        private Expr ParsePackage(ExpressionSyntax argument, SourceSpan span)
+        {
+            if (model.GetConstantValue(argument) is not { HasValue: true, Value: string path } ||
+                !System.Text.RegularExpressions.Regex.IsMatch(path, @"^[A-Za-z_][A-Za-z0-9_'-]*(\.[A-Za-z_][A-Za-z0-9_'-]*)*$"))
+                return Unsupported(argument, "This package attribute path", "name a pkgs attribute as a constant string of plain names: Pkgs.Of(\"python3Packages.requests\"), or write Nix.Raw(\"...\")");
+            return new RawNixExpr(new ConstExpr("pkgs." + path, span), span);
         }
 
         private Expr ParseKnownCall(InvocationExpressionSyntax invocation, string name, Expr receiver)
@@ -451,6 +480,17 @@ namespace Lux.Generators.Parse
                 _ when IsIntegral(type) => new ConstExpr(0L, span),
                 _ => null,
             };
+        }
+
+        /// <summary>A generated enum member is the Nix value its <c>[Nix]</c> names; an integer enum's member is its number.</summary>
+        private static object? EnumValue(INamedTypeSymbol enumType, object? constant)
+        {
+            foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>())
+            {
+                if (field.HasConstantValue && Equals(field.ConstantValue, constant) && OptionChecks.NixNameOf(field) is { } nixName)
+                    return nixName;
+            }
+            return NormaliseConstant(constant, null);
         }
 
         private static object? NormaliseConstant(object? value, ITypeSymbol? convertedTo)

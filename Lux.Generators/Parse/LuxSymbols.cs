@@ -31,7 +31,7 @@ namespace Lux.Generators.Parse
         public static bool IsOptionNode(ITypeSymbol? type) =>
             type is not null && HasAttribute(type.OriginalDefinition, NixOptionsAttribute);
 
-        public static bool IsAttrsOf(ITypeSymbol? type) => type is not null && FullName(type.OriginalDefinition) == "Lux.AttrsOf<T>";
+        public static bool IsAttrsOf(ITypeSymbol? type) => type is not null && FullName(type.OriginalDefinition) is "Lux.AttrsOf<T>" or "Lux.Attrs<T>";
 
         /// <summary>The Nix name of an option member: <c>[Nix("...")]</c>, or the camelCase of the C# name.</summary>
         public static string NixName(IPropertySymbol property)

@@ -16,12 +16,14 @@ namespace Lux.Generators.Parse
         private readonly SemanticModel model;
         private readonly ExpressionParser expressions;
         private readonly List<DiagnosticInfo> diagnostics;
+        private readonly OptionChecks options;
 
         public StatementParser(SemanticModel model, ExpressionParser expressions, List<DiagnosticInfo> diagnostics)
         {
             this.model = model;
             this.expressions = expressions;
             this.diagnostics = diagnostics;
+            options = new OptionChecks(model, diagnostics);
         }
 
         public EquatableArray<Stmt> ParseBody(BaseMethodDeclarationSyntax method)
@@ -116,16 +118,19 @@ namespace Lux.Generators.Parse
                     if (target is not OptionMemberExpr and not OptionIndexExpr)
                         return Unsupported(assignment.Left, "Assigning to something other than an option",
                             "locals are immutable in Lux: declare a new one, or assign an option (os.Services.OpenSsh.Enable = true)");
+                    options.CheckAssignment(assignment.Left, assignment.Right);
                     return new AssignStmt(target, null, expressions.Parse(assignment.Right), span);
                 }
                 case AssignmentExpressionSyntax compound:
                     return Unsupported(compound, "The compound assignment '" + compound.OperatorToken.Text + "'",
                         "assign with '=': list definitions from different places concatenate as in NixOS");
-                case InvocationExpressionSyntax invocation when IsOptionSet(invocation, out var receiver):
+                case InvocationExpressionSyntax invocation when IsOptionSet(invocation, out var receiver, out var isChecked):
                 {
                     var args = invocation.ArgumentList.Arguments;
                     if (args.Count != 2)
                         return Unsupported(invocation, "Set with " + args.Count + " arguments", "call Set(\"option.path\", value)");
+                    if (isChecked)
+                        options.CheckSet(receiver, args[0].Expression, args[1].Expression);
                     var target = expressions.Parse(receiver);
                     return new AssignStmt(target, expressions.Parse(args[0].Expression), expressions.Parse(args[1].Expression), span);
                 }
@@ -134,12 +139,15 @@ namespace Lux.Generators.Parse
             }
         }
 
-        private bool IsOptionSet(InvocationExpressionSyntax invocation, out ExpressionSyntax receiver)
+        /// <summary><c>node.Set(path, value)</c>, checked against the schemas, or <c>node.SetUnchecked(path, value)</c>.</summary>
+        private bool IsOptionSet(InvocationExpressionSyntax invocation, out ExpressionSyntax receiver, out bool isChecked)
         {
             receiver = invocation.Expression;
-            if (invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Set" } access)
+            isChecked = false;
+            if (invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Set" or "SetUnchecked" } access)
                 return false;
             receiver = access.Expression;
+            isChecked = access.Name.Identifier.ValueText == "Set";
             return model.GetSymbolInfo(invocation).Symbol is IMethodSymbol { ContainingType: { } type } && LuxSymbols.FullName(type) == "Lux.OptionNode";
         }
 

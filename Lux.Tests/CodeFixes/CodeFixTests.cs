@@ -12,7 +12,10 @@ public sealed class CodeFixTests
 {
     private const string EnableTrue = "os.Services.OpenSsh.Enable = true;";
     private const string PasswordFalse = "os.Services.OpenSsh.Settings.PasswordAuthentication = false;";
-    private const string RootNo = "os.Services.OpenSsh.Settings.PermitRootLogin = \"no\";";
+    private const string RootNo = "os.Services.OpenSsh.Settings.PermitRootLogin = PermitRootLogin.No;";
+
+    /// <summary>What the fix writes: the generated enum's member, qualified, so it compiles in any file.</summary>
+    private const string FixedRootNo = "os.Services.OpenSsh.Settings.PermitRootLogin = Lux.NixOSOptions.PermitRootLogin.No;";
     private const string Includes = "    public override Aspects Includes => [new OpenSsh()];\n";
 
     private static string HostException(params string[] statements) =>
@@ -42,12 +45,17 @@ public sealed class CodeFixTests
     public Task LUX1003_when_undefined_joins_the_existing_host_exception() =>
         VerifyAsync(RecoveryFleet.With((PasswordFalse, ""), (RootNo, ""), (Includes, HostException(PasswordFalse)),
                 ("public override SshRecovery SshRecovery =>", "public override SshRecovery {|LUX1003:SshRecovery|} =>")),
-            RecoveryFleet.With((PasswordFalse, ""), (RootNo, ""), (Includes, HostException(PasswordFalse, RootNo))));
+            RecoveryFleet.With((PasswordFalse, ""), (RootNo, ""), (Includes, HostException(PasswordFalse, FixedRootNo))));
 
     [Fact]
     public Task LUX1003_rewrites_prohibit_password_to_no() =>
-        VerifyAsync(RecoveryFleet.With((RootNo, "{|LUX1003:os.Services.OpenSsh.Settings.PermitRootLogin = \"prohibit-password\"|};")),
-            RecoveryFleet.Valid);
+        VerifyAsync(RecoveryFleet.With((RootNo, "{|LUX1003:os.Services.OpenSsh.Settings.PermitRootLogin = PermitRootLogin.ProhibitPassword|};")),
+            RecoveryFleet.With((RootNo, FixedRootNo)));
+
+    [Fact]
+    public Task LUX3006_replaces_a_renamed_option_with_its_new_path() =>
+        VerifyAsync(RecoveryFleet.With((RootNo, RootNo + "\n        os.Set({|LUX3006:\"boot.cleanTmpDir\"|}, true);")),
+            RecoveryFleet.With((RootNo, RootNo + "\n        os.Set(\"boot.tmp.cleanOnBoot\", true);")));
 
     [Fact]
     public Task LUX1001_rewrites_false_to_true() =>
@@ -70,7 +78,7 @@ public sealed class CodeFixTests
         // The feature and the host live in different files: the host exception goes into the host's.
         var (feature, host) = Split(RecoveryFleet.With((EnableTrue, EnableTrue + "\n        {|LUX1008:os.Services.OpenSsh.OpenFirewall = false|};")));
         var (fixedFeature, fixedHost) = Split(RecoveryFleet.With((EnableTrue, EnableTrue + "\n        os.Services.OpenSsh.OpenFirewall = false;"),
-            (Includes, HostException("os.Networking.Firewall.AllowedTcpPorts = [22];"))));
+            (Includes, HostException("os.Networking.Firewall.AllowedTCPPorts = [22];"))));
         return VerifyAsync([feature, host], [fixedFeature, fixedHost], fix: 1);
     }
 

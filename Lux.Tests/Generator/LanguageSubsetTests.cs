@@ -52,7 +52,7 @@ public sealed class LanguageSubsetTests
     [InlineData("os.Networking.HostName = new System.Text.StringBuilder().ToString();", "StringBuilder")]
     [InlineData("os.Networking.HostName = Helper();", "Helper")]
     [InlineData("var x = 1; x = 2;", "Assigning")]
-    [InlineData("os.Networking.Firewall.AllowedTcpPorts = from p in new[] { 22 } select p;", "query syntax")]
+    [InlineData("os.Networking.Firewall.AllowedTCPPorts = from p in new[] { 22 } select p;", "query syntax")]
     public void Outside_the_subset_is_an_error_that_says_what_to_write_instead(string statement, string mentioned)
     {
         var run = RunProbe("[PerHost] void Os(NixOS os) { " + statement + " }\n static string Helper() => \"x\";");
@@ -74,7 +74,7 @@ public sealed class LanguageSubsetTests
                     var tuned = this with { Port = 2200 };
                     os.Services.OpenSsh.Ports = [tuned.Port, Port + 1];
                     os.Users.Users["svc"].Description = host.Name == "alpha" ? $"{host.Name}-{host.Users.Count}" : "other";
-                    os.Services.OpenSsh.Settings.PermitRootLogin = host.Users.Count switch { 0 => "yes", 1 => "no", _ => "prohibit-password" };
+                    os.Services.OpenSsh.Settings.PermitRootLogin = host.Users.Count switch { 0 => PermitRootLogin.Yes, 1 => PermitRootLogin.No, _ => PermitRootLogin.ProhibitPassword };
                     os.Services.OpenSsh.Settings.AllowUsers = host.Users.Select(u => u.Name.ToUpperInvariant()).Where(n => n.StartsWith("A")).ToList();
                     foreach (var user in host.Users)
                         os.Users.Groups[$"{user.Name}-group"] = new() { Gid = 1000 + 1 };
@@ -105,14 +105,14 @@ public sealed class LanguageSubsetTests
                 void Home(Host host, HomeManager home)
                 {
                     int hz = 75;
-                    home.Programs.Niri.Settings.Outputs["A"] = new() { Scale = 2, Mode = new() { Refresh = hz } };
+                    home.Programs.Niri.Settings.Outputs["A"] = new() { Mode = new() { Refresh = hz } };
                     home.Programs.Niri.Settings.Outputs["DP-1"] = new() { Mode = new() { Refresh = host.Displays[0].Refresh } };
                 }
             }
             """);
         run.ManifestErrors.Should().BeEmpty();
         var home = run.Files["hosts/alpha/home/ada.nix"];
-        home.Should().Contain("scale = 2.0;").And.Contain("refresh = 75.0;").And.Contain("refresh = 60.0;");
+        home.Should().Contain("refresh = 75.0;").And.Contain("refresh = 60.0;");
     }
 
     [Fact]

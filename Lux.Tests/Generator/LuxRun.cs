@@ -61,7 +61,7 @@ public sealed class LuxRun
     public static LuxRun Of(IEnumerable<(string Path, string Text)> sources, IEnumerable<(string Path, string Text)>? additionalFiles = null,
         string projectDirectory = ProjectDirectory)
     {
-        var compilation = CreateCompilation(new[] { (projectDirectory + "LuxTestUsings.cs", "global using Lux; global using System.Linq; global using System.Collections.Generic;") }.Concat(sources));
+        var compilation = CreateCompilation(new[] { (projectDirectory + "LuxTestUsings.cs", "global using Lux; global using Lux.NixOSOptions; global using System.Linq; global using System.Collections.Generic;") }.Concat(sources));
         var additional = (additionalFiles ?? []).Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new NixGenerator().AsSourceGenerator() }, additional, ParseOptions, new ProjectDirectoryOptions(projectDirectory));

@@ -50,7 +50,7 @@ public sealed class ResolutionTests
             {
                 [PerHost] void Os(NixOS os)
                 {
-                    os.Networking.Firewall.AllowedTcpPorts = [22];
+                    os.Networking.Firewall.AllowedTCPPorts = [22];
                     os.Services.OpenSsh.Enable = Mk.Default(false);
                     os.Services.OpenSsh.Settings.AllowUsers = Mk.Force(["root"]);
                 }
@@ -59,7 +59,7 @@ public sealed class ResolutionTests
             {
                 [PerHost] void Os(NixOS os)
                 {
-                    os.Networking.Firewall.AllowedTcpPorts = [80, 443];
+                    os.Networking.Firewall.AllowedTCPPorts = [80, 443];
                     os.Services.OpenSsh.Enable = true;
                     os.Services.OpenSsh.Settings.AllowUsers = ["ada"];
                 }
@@ -76,7 +76,7 @@ public sealed class ResolutionTests
     public void Two_values_for_one_option_at_one_priority_are_LUX2001_naming_both_places()
     {
         var run = Run("public override Aspects Includes => [new A(), new B()];", """
-            [Feature] public sealed record A : Feature { [PerHost] void Os(NixOS os) => os.Services.OpenSsh.Settings.PermitRootLogin = "no"; }
+            [Feature] public sealed record A : Feature { [PerHost] void Os(NixOS os) => os.Services.OpenSsh.Settings.PermitRootLogin = PermitRootLogin.No; }
             [Feature] public sealed record B : Feature { [PerHost] void Os(NixOS os) => os.Services.OpenSsh.Settings.PermitRootLogin = "yes"; }
             """);
         var conflict = run.AnalyzerDiagnostics().Should().ContainSingle(d => d.Id == "LUX2001").Subject;
@@ -115,8 +115,8 @@ public sealed class ResolutionTests
         {
             "[User] public sealed record Ada : User { }",
             "[Host] public sealed record Alpha : Host { public override Users Users => [new Ada()]; public override Aspects Includes => [new A(), new B()]; }",
-            "[Feature] public sealed record A : Feature { [PerHost] void Os(NixOS os) => os.Networking.Firewall.AllowedTcpPorts = [1]; }",
-            "[Feature] public sealed record B : Feature { [PerHost] void Os(NixOS os) => os.Networking.Firewall.AllowedTcpPorts = [2]; }",
+            "[Feature] public sealed record A : Feature { [PerHost] void Os(NixOS os) => os.Networking.Firewall.AllowedTCPPorts = [1]; }",
+            "[Feature] public sealed record B : Feature { [PerHost] void Os(NixOS os) => os.Networking.Firewall.AllowedTCPPorts = [2]; }",
         };
         var forward = LuxRun.Of(sources.Select((s, i) => ("/fleet/" + i + ".cs", s)));
         var backward = LuxRun.Of(sources.Select((s, i) => ("/fleet/" + i + ".cs", s)).Reverse());

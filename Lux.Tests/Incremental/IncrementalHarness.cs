@@ -27,7 +27,7 @@ internal sealed class IncrementalHarness
         public sealed record Backups : Feature
         {
             [PerHost]
-            void Target(Host host, NixOS os) => os.Set("services.backup.target", new Orion().Name + ":/backups/" + host.Name);
+            void Target(Host host, NixOS os) => os.SetUnchecked("services.backup.target", new Orion().Name + ":/backups/" + host.Name);
         }
         """;
 

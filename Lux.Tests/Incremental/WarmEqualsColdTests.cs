@@ -21,9 +21,9 @@ public sealed class WarmEqualsColdTests
         { "a new member in a host", "Polaris.cs", "public override Displays Displays =>", "public override string System => \"aarch64-linux\";\n\n    public override Displays Displays =>" },
         { "a profile's includes", "Graphical.cs", "[new Niri(), new Desktop(), new NetworkManager()]", "[new Niri(), new Desktop()]" },
         { "a user's fact", "Kiri.cs", "\"Kiri\"", "\"Kiri K.\"" },
-        { "a feature's gate", "OpenSsh.cs", "PermitRootLogin = \"no\"", "PermitRootLogin = \"prohibit-password\"" },
+        { "a feature's gate", "OpenSsh.cs", "PermitRootLogin = PermitRootLogin.No", "PermitRootLogin = PermitRootLogin.ProhibitPassword" },
         { "a host another declaration creates", "Orion.cs", "new Development(), ", "" },
-        { "a conflict made in a host", "Zenith.cs", "{ Scale = 1.75 }];", "{ Scale = 1.75 }];\n\n    [PerHost]\n    void Exception(NixOS os) => os.Services.OpenSsh.Settings.PermitRootLogin = \"yes\";" },
+        { "a conflict made in a host", "Zenith.cs", "{ Scale = 1.75 }];", "{ Scale = 1.75 }];\n\n    [PerHost]\n    void Exception(NixOS os) => os.Services.OpenSsh.Settings.PermitRootLogin = PermitRootLogin.Yes;" },
         { "a renamed host", "Zenith.cs", "public sealed record Zenith : Host\n{", "public sealed record Zenith : Host\n{\n    public override string Name => \"orion\";\n" },
     };
 

@@ -18,7 +18,7 @@ public static class LuxVerifier
     /// <summary>No package, no reference-assembly package: ResolveAsync has nothing to fetch.</summary>
     public static readonly ReferenceAssemblies NoDownload = new("net10.0");
 
-    public const string Usings = "global using Lux; global using System.Linq; global using System.Collections.Generic;";
+    public const string Usings = "global using Lux; global using Lux.NixOSOptions; global using System.Linq; global using System.Collections.Generic;";
 
     public static void Configure(SolutionState state)
     {

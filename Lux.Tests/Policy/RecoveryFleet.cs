@@ -35,7 +35,7 @@ public static class RecoveryFleet
             {
                 os.Services.OpenSsh.Enable = true;
                 os.Services.OpenSsh.Settings.PasswordAuthentication = false;
-                os.Services.OpenSsh.Settings.PermitRootLogin = "no";
+                os.Services.OpenSsh.Settings.PermitRootLogin = PermitRootLogin.No;
             }
 
             [PerUser]

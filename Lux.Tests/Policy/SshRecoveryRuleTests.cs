@@ -11,7 +11,7 @@ public sealed class SshRecoveryRuleTests
 {
     private const string EnableTrue = "os.Services.OpenSsh.Enable = true;";
     private const string PasswordFalse = "os.Services.OpenSsh.Settings.PasswordAuthentication = false;";
-    private const string RootNo = "os.Services.OpenSsh.Settings.PermitRootLogin = \"no\";";
+    private const string RootNo = "os.Services.OpenSsh.Settings.PermitRootLogin = PermitRootLogin.No;";
 
     [Fact]
     public Task The_valid_fleet_is_silent() => VerifyAsync(RecoveryFleet.Valid);
@@ -112,15 +112,15 @@ public sealed class SshRecoveryRuleTests
 
     [Fact]
     public Task LUX1003_fires_at_prohibit_password_which_still_lets_root_in() =>
-        VerifyAsync(RecoveryFleet.With((RootNo, "{|#0:os.Services.OpenSsh.Settings.PermitRootLogin = \"prohibit-password\"|};")),
+        VerifyAsync(RecoveryFleet.With((RootNo, "{|#0:os.Services.OpenSsh.Settings.PermitRootLogin = PermitRootLogin.ProhibitPassword|};")),
             Diagnostic("LUX1003", 0, "orion: root login must be disabled (SSH recovery): this sets services.openssh.settings.PermitRootLogin = \"prohibit-password\", " +
-                "which still lets root in with a key; set it to \"no\""));
+                "which still lets root in with a key; set it to Lux.NixOSOptions.PermitRootLogin.No"));
 
     [Fact]
     public Task LUX1003_fires_at_the_SshRecovery_fact_when_undefined_because_the_upstream_default_is_prohibit_password() =>
         VerifyAsync(RecoveryFleet.With((RootNo, ""), RecoveryFleet.MarkRecoveryFact),
             Diagnostic("LUX1003", 0, "orion: root login must be disabled (SSH recovery): nothing defines services.openssh.settings.PermitRootLogin, so the upstream default " +
-                "(\"prohibit-password\", which still lets root in with a key) applies; set os.Services.OpenSsh.Settings.PermitRootLogin = \"no\" in a feature orion includes, or on the host"));
+                "(\"prohibit-password\", which still lets root in with a key) applies; set os.Services.OpenSsh.Settings.PermitRootLogin = Lux.NixOSOptions.PermitRootLogin.No in a feature orion includes, or on the host"));
 
     // LUX1004
 
@@ -186,12 +186,12 @@ public sealed class SshRecoveryRuleTests
     public Task LUX1008_fires_at_openFirewall_false_when_no_SSH_port_is_allowed() =>
         VerifyAsync(RecoveryFleet.With((EnableTrue, EnableTrue + "\n        {|#0:os.Services.OpenSsh.OpenFirewall = false|};")),
             Diagnostic("LUX1008", 0, "orion: SSH must be reachable through the firewall (SSH recovery): this sets services.openssh.openFirewall = false and " +
-                "networking.firewall.allowedTCPPorts does not include port 22; set openFirewall to true, or allow the port on the host (os.Networking.Firewall.AllowedTcpPorts = [22];)"));
+                "networking.firewall.allowedTCPPorts does not include port 22; set openFirewall to true, or allow the port on the host (os.Networking.Firewall.AllowedTCPPorts = [22];)"));
 
     [Theory]
-    [InlineData("os.Networking.Firewall.AllowedTcpPorts = [80, 22];")]
+    [InlineData("os.Networking.Firewall.AllowedTCPPorts = [80, 22];")]
     [InlineData("os.Networking.Firewall.Enable = false;")]
-    [InlineData("os.Services.OpenSsh.Ports = [2222]; os.Networking.Firewall.AllowedTcpPorts = [2222];")]
+    [InlineData("os.Services.OpenSsh.Ports = [2222]; os.Networking.Firewall.AllowedTCPPorts = [2222];")]
     public Task LUX1008_is_silent_when_SSH_is_exposed_another_way(string exposure) =>
         VerifyAsync(RecoveryFleet.With((EnableTrue, EnableTrue + "\n        os.Services.OpenSsh.OpenFirewall = false;\n        " + exposure)));
 

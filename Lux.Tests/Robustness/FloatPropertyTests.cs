@@ -127,8 +127,8 @@ public sealed class FloatPropertyTests
         sb.Append("[Host] public sealed record Probe : Host { public override Aspects Includes => [new Floats()]; }\n");
         sb.Append("[Feature] public sealed record Floats : Feature\n{\n    [PerHost]\n    void Os(NixOS os)\n    {\n");
         for (var i = 0; i < values.Length; i++)
-            sb.Append("        os.Set(\"lux.f.f").Append(i).Append("\", ").Append(CSharpLiteral.Double(values[i])).Append(");\n");
-        sb.Append("        os.Set(\"lux.floats\", new double[] { ").AppendJoin(", ", values.Select(CSharpLiteral.Double)).Append(" });\n");
+            sb.Append("        os.SetUnchecked(\"lux.f.f").Append(i).Append("\", ").Append(CSharpLiteral.Double(values[i])).Append(");\n");
+        sb.Append("        os.SetUnchecked(\"lux.floats\", new double[] { ").AppendJoin(", ", values.Select(CSharpLiteral.Double)).Append(" });\n");
         sb.Append("    }\n}\n");
         return sb.ToString();
     }

@@ -37,11 +37,11 @@ public sealed class GeneratorRegressionTests
     {
         // "[ -1 ]" does not parse, and "lib.mkForce -5" is lib.mkForce minus 5.
         var run = LuxRun.Of(ProbeHost, Probe("""
-            os.Set("lux.ints", new[] { -1, 2 });
-            os.Set("lux.floats", new[] { -1.5, 2.5 });
-            os.Set("lux.forced", Mk.Force(-5));
-            os.Set("lux.defaults", Mk.Default(new[] { -7 }));
-            os.Set("lux.inner", new[] { Mk.Override(10, -2.5) });
+            os.SetUnchecked("lux.ints", new[] { -1, 2 });
+            os.SetUnchecked("lux.floats", new[] { -1.5, 2.5 });
+            os.SetUnchecked("lux.forced", Mk.Force(-5));
+            os.SetUnchecked("lux.defaults", Mk.Default(new[] { -7 }));
+            os.SetUnchecked("lux.inner", new[] { Mk.Override(10, -2.5) });
             """));
 
         run.ManifestErrors.Should().BeEmpty();
@@ -59,9 +59,9 @@ public sealed class GeneratorRegressionTests
     {
         // Nix 2.8 reads literals with strtod and rejects any that underflow: "invalid float '5.0e-324'".
         var run = LuxRun.Of(ProbeHost, Probe("""
-            os.Set("lux.tiny", double.Epsilon);
-            os.Set("lux.below", -2.225073858507201E-308);
-            os.Set("lux.normal", 2.2250738585072014E-308);
+            os.SetUnchecked("lux.tiny", double.Epsilon);
+            os.SetUnchecked("lux.below", -2.225073858507201E-308);
+            os.SetUnchecked("lux.normal", 2.2250738585072014E-308);
             """));
 
         run.ManifestErrors.Should().BeEmpty();
@@ -159,10 +159,10 @@ public sealed class GeneratorRegressionTests
     }
 
     [Theory]
-    [InlineData("os.Set(\"x\", N * 4611686018427387904L);", "N * 4611686018427387904L", "LUX0003")]
-    [InlineData("os.Set(\"x\", (N - 9223372036854775807L - 4) / -1);", "(N - 9223372036854775807L - 4) / -1", "LUX0003")]
-    [InlineData("os.Set(\"x\", -(N - 9223372036854775807L - 4));", "-(N - 9223372036854775807L - 4)", "LUX0003")]
-    [InlineData("os.Set(\"x\", 18446744073709551615UL);", "18446744073709551615UL", "LUX0004")]
+    [InlineData("os.SetUnchecked(\"x\", N * 4611686018427387904L);", "N * 4611686018427387904L", "LUX0003")]
+    [InlineData("os.SetUnchecked(\"x\", (N - 9223372036854775807L - 4) / -1);", "(N - 9223372036854775807L - 4) / -1", "LUX0003")]
+    [InlineData("os.SetUnchecked(\"x\", -(N - 9223372036854775807L - 4));", "-(N - 9223372036854775807L - 4)", "LUX0003")]
+    [InlineData("os.SetUnchecked(\"x\", 18446744073709551615UL);", "18446744073709551615UL", "LUX0004")]
     public void Integer_overflow_and_ulong_constants_were_LUX0000_internal_errors(string statement, string at, string id)
     {
         // checked arithmetic threw OverflowException, and Convert.ToInt64 on a large ulong threw while parsing.
@@ -184,7 +184,7 @@ public sealed class GeneratorRegressionTests
         var run = LuxRun.Of(
             "[Host] public sealed record Alpha : Host { public override Aspects Includes => [new Deep(150)]; }",
             "[Host] public sealed record Beta : Host { public override Aspects Includes => [new Deep(150)]; }",
-            "[Feature] public sealed record Deep(int N) : Feature { public int X => N > 0 ? new Deep(N - 1).X : 0; [PerHost] void Os(NixOS os) => os.Set(\"x\", X); }");
+            "[Feature] public sealed record Deep(int N) : Feature { public int X => N > 0 ? new Deep(N - 1).X : 0; [PerHost] void Os(NixOS os) => os.SetUnchecked(\"x\", X); }");
 
         run.ManifestErrors.Should().ContainSingle().Which.Should().Contain("nests deeper than 200");
         run.Files["hosts/alpha/default.nix"].Should().NotContain("x =");
@@ -236,14 +236,14 @@ public sealed class GeneratorRegressionTests
     }
 
     [Theory]
-    [InlineData("os.Set(\"x\", {0});", "N", " + ", "", 5000)]
-    [InlineData("os.Set(\"x\", {0});", "N > 0 ? 1 : ", "", "0", 3000)]
+    [InlineData("os.SetUnchecked(\"x\", {0});", "N", " + ", "", 5000)]
+    [InlineData("os.SetUnchecked(\"x\", {0});", "N > 0 ? 1 : ", "", "0", 3000)]
     [InlineData("{0}", "if (N > 0) { ", "", "}", 3000)]
     public void Code_nested_thousands_of_levels_deep_that_CSharp_compiles_overflowed_the_stack_in_Lux(string body, string open, string separator, string close, int count)
     {
         // Roslyn compiles these. Lux's parser recursed once per level, and asking the semantic model about deep
         // statements ran Roslyn's nullable analysis recursively: either overflow killed the process.
-        var nested = string.Join(separator, Enumerable.Repeat(open, count)) + (close == "}" ? "os.Set(\"x\", 1); " : "") + string.Concat(Enumerable.Repeat(close, close == "0" ? 1 : count));
+        var nested = string.Join(separator, Enumerable.Repeat(open, count)) + (close == "}" ? "os.SetUnchecked(\"x\", 1); " : "") + string.Concat(Enumerable.Repeat(close, close == "0" ? 1 : count));
         var run = LuxRun.Of(
             "[Host] public sealed record Alpha : Host { public override Aspects Includes => [new Deep(1)]; }",
             "[Feature] public sealed record Deep(int N) : Feature { [PerHost] void Os(NixOS os) { " + string.Format(System.Globalization.CultureInfo.InvariantCulture, body, nested) + " } }");

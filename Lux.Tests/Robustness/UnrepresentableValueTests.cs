@@ -20,12 +20,12 @@ public sealed class UnrepresentableValueTests
         { """os.Users.Users["b\0"].Description = "b";""", "\"b\\0\"" },
         { """os.Users.Users["\uDBFF"].Group = "g";""", "\"\\uDBFF\"" },
         { """os.Users.Users[$"{"n"}\0"].Description = "b";""", "$\"{\"n\"}\\0\"" },
-        { """os.Set("lux.\"d\0\".e", 1);""", "\"lux.\\\"d\\0\\\".e\"" },
-        { """os.Set("lux.nan", double.NaN);""", "double.NaN" },
-        { """os.Set("lux.list", new[] { 1.0, double.PositiveInfinity });""", "new[] { 1.0, double.PositiveInfinity }" },
-        { """os.Set("lux.object", new[] { "ok", "\0" });""", "new[] { \"ok\", \"\\0\" }" },
-        { """os.Set("lux.raw", Nix.Raw("pkgs.\0"));""", "Nix.Raw(\"pkgs.\\0\")" },
-        { """os.Set("lux.forced", Mk.Force("\uDFFF"));""", "Mk.Force(\"\\uDFFF\")" },
+        { """os.SetUnchecked("lux.\"d\0\".e", 1);""", "\"lux.\\\"d\\0\\\".e\"" },
+        { """os.SetUnchecked("lux.nan", double.NaN);""", "double.NaN" },
+        { """os.SetUnchecked("lux.list", new[] { 1.0, double.PositiveInfinity });""", "new[] { 1.0, double.PositiveInfinity }" },
+        { """os.SetUnchecked("lux.object", new[] { "ok", "\0" });""", "new[] { \"ok\", \"\\0\" }" },
+        { """os.SetUnchecked("lux.raw", Nix.Raw("pkgs.\0"));""", "Nix.Raw(\"pkgs.\\0\")" },
+        { """os.SetUnchecked("lux.forced", Mk.Force("\uDFFF"));""", "Mk.Force(\"\\uDFFF\")" },
     };
 
     [Theory]

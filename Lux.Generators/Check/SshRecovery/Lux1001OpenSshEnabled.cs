@@ -11,11 +11,9 @@ namespace Lux.Generators.Check.SshRecovery
 
         protected override string[] Path { get; } = { "services", "openssh", "enable" };
 
-        protected override string CSharpPath => "os.Services.OpenSsh.Enable";
 
         protected override Value Wanted => BoolValue.True;
 
-        protected override string WantedCSharp => "true";
 
         protected override string UpstreamDefault => "(false)";
     }

@@ -14,11 +14,9 @@ namespace Lux.Generators.Check.SshRecovery
 
         protected override string[] Path { get; } = { "services", "openssh", "settings", "PasswordAuthentication" };
 
-        protected override string CSharpPath => "os.Services.OpenSsh.Settings.PasswordAuthentication";
 
         protected override Value Wanted => BoolValue.False;
 
-        protected override string WantedCSharp => "false";
 
         protected override string UpstreamDefault => "(true)";
 

@@ -14,11 +14,9 @@ namespace Lux.Generators.Check.SshRecovery
 
         protected override string[] Path { get; } = { "services", "openssh", "settings", "PermitRootLogin" };
 
-        protected override string CSharpPath => "os.Services.OpenSsh.Settings.PermitRootLogin";
 
         protected override Value Wanted { get; } = new StringValue("no");
 
-        protected override string WantedCSharp => "\"no\"";
 
         protected override string UpstreamDefault => "(\"prohibit-password\", which still lets root in with a key)";
 

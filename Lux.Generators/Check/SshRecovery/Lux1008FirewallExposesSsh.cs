@@ -51,7 +51,7 @@ namespace Lux.Generators.Check.SshRecovery
                 yield break;
 
             var portList = string.Join(", ", ports!.Select(p => p.ToString(CultureInfo.InvariantCulture)));
-            var allowStatement = "os.Networking.Firewall.AllowedTcpPorts = [" + portList + "];";
+            var allowStatement = Options.OptionNames.CSharpPath("os", AllowedPorts) + " = [" + portList + "];";
             foreach (var source in openFirewall.Sources)
             {
                 yield return Violation(host, source,

@@ -1,3 +1,4 @@
+using Lux.Generators.Options;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -101,13 +102,20 @@ namespace Lux.Generators.Check.SshRecovery
         /// <summary>The option in Nix: services.openssh.settings.PasswordAuthentication.</summary>
         protected abstract string[] Path { get; }
 
-        /// <summary>The option in C#: os.Services.OpenSsh.Settings.PasswordAuthentication.</summary>
-        protected abstract string CSharpPath { get; }
+        /// <summary>The option in C#, named as the generated tree names it: os.Services.OpenSsh.Settings.PasswordAuthentication.</summary>
+        protected string CSharpPath => OptionNames.CSharpPath("os", Path);
 
         protected abstract Value Wanted { get; }
 
-        /// <summary>The wanted value as C#: false, "no".</summary>
-        protected abstract string WantedCSharp { get; }
+        /// <summary>The wanted value as C#: false, or the generated enum's member (Lux.NixOSOptions.PermitRootLogin.No).</summary>
+        protected string WantedCSharp => Wanted switch
+        {
+            BoolValue { Value: var b } => b ? "true" : "false",
+            StringValue { Value: var text } when OptionEnums.ByPath.TryGetValue("nixos:" + string.Join(".", Path), out var enumType) =>
+                enumType + "." + OptionNames.EnumMember(text),
+            StringValue { Value: var text } => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true),
+            _ => RecoveryHost.Nix(Wanted),
+        };
 
         /// <summary>The upstream default, which applies when nothing defines the option (never the wanted value here).</summary>
         protected abstract string UpstreamDefault { get; }

@@ -12,7 +12,7 @@ public sealed record Ada : User
     void Baseline(User user, NixOS os, HomeManager home)
     {
         os.Users.Users[user.Name].IsNormalUser = true;
-        home.Home.StateVersion = "25.11";
+        home.Home.StateVersion = Lux.HomeManagerOptions.StateVersion._2511;
     }
 }
 
@@ -45,7 +45,7 @@ public sealed record Ssh : Feature
         os.Services.OpenSsh.Enable = true;
         os.Services.OpenSsh.Settings.PasswordAuthentication = Mk.Default(true);
         os.Services.OpenSsh.Settings.AllowUsers = host.Users.Names;
-        os.Networking.Firewall.AllowedTcpPorts = [22];
+        os.Networking.Firewall.AllowedTCPPorts = [22];
     }
 
     [PerUser]
@@ -90,7 +90,7 @@ public sealed record Alpha : Host
     void Exceptions(NixOS os)
     {
         os.Services.OpenSsh.Settings.PasswordAuthentication = false;
-        os.Networking.Firewall.AllowedTcpPorts = [8080];
+        os.Networking.Firewall.AllowedTCPPorts = [8080];
     }
 }
 

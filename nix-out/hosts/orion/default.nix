@@ -15,7 +15,7 @@
     }
     {
       assertion = config.services.openssh.settings.PermitRootLogin == "no";
-      message = "LUX1003 (orion): root login must be disabled: set services.openssh.settings.PermitRootLogin = \"no\" (in the Lux config: os.Services.OpenSsh.Settings.PermitRootLogin = \"no\")";
+      message = "LUX1003 (orion): root login must be disabled: set services.openssh.settings.PermitRootLogin = \"no\" (in the Lux config: os.Services.OpenSsh.Settings.PermitRootLogin = Lux.NixOSOptions.PermitRootLogin.No)";
     }
     {
       assertion = [ "kiri" ] != [ ];

@@ -1,0 +1,362 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Lux.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Lux.Generators.Parse
+{
+    /// <summary>
+    /// Checks option definitions against what the module system declares, as the generated option trees carry
+    /// it (<c>[Nix]</c>, <c>[NixOption]</c>, <c>[NixRange]</c>, <c>[NixFreeform]</c>, <c>[NixRenamed]</c> on the
+    /// root): the path of a <c>Set</c> exists, its value has the option's type, literals are in range, enum
+    /// strings are values of the enum, nothing defines a read-only option or a null where null is not a value.
+    /// </summary>
+    internal sealed class OptionChecks
+    {
+        private const string NixOptionAttribute = "Lux.NixOptionAttribute";
+        private const string NixRangeAttribute = "Lux.NixRangeAttribute";
+        private const string NixFreeformAttribute = "Lux.NixFreeformAttribute";
+        private const string NixRenamedAttribute = "Lux.NixRenamedAttribute";
+        private const string NixRemovedAttribute = "Lux.NixRemovedAttribute";
+
+        private readonly SemanticModel model;
+        private readonly List<DiagnosticInfo> diagnostics;
+
+        public OptionChecks(SemanticModel model, List<DiagnosticInfo> diagnostics)
+        {
+            this.model = model;
+            this.diagnostics = diagnostics;
+        }
+
+        /// <summary><c>node.Set("a.b", value)</c>: the path from the node's type, then the value.</summary>
+        public void CheckSet(ExpressionSyntax receiver, ExpressionSyntax pathSyntax, ExpressionSyntax valueSyntax)
+        {
+            if (model.GetConstantValue(pathSyntax) is not { HasValue: true, Value: string path })
+                return; // GateRunner reports a path that is not a constant string
+            var type = model.GetTypeInfo(receiver).Type;
+            if (type is null)
+                return;
+            var prefix = NixPathOf(receiver);
+            var segments = path.Split('.');
+            var current = type;
+            for (var i = 0; i < segments.Length; i++)
+            {
+                var segment = segments[i];
+                if (IsAttrs(current, out var element))
+                {
+                    current = element;
+                    continue;
+                }
+                if (!LuxSymbols.IsOptionNode(current))
+                {
+                    if (IsOpenValue(current))
+                        return; // inside a free-form value: any name
+                    Report("LUX3001", Join(prefix, segments.Take(i)) + " is an option of type " + TypeText(LastProperty) + " and has no option '" + segment + "'", pathSyntax);
+                    return;
+                }
+                var property = FindMember(current, segment);
+                if (property is null)
+                {
+                    var full = Join(prefix, segments);
+                    if (RenamedTo(full) is { } renamed)
+                    {
+                        diagnostics.Add(new DiagnosticInfo("LUX3006", "The option " + full + " was renamed to " + renamed + "; define the new name", Spans.Of(pathSyntax))
+                        {
+                            Properties = new[]
+                            {
+                                new DiagnosticProperty(Diagnostics.LuxFixes.KindKey(1), Diagnostics.LuxFixes.ReplaceString),
+                                new DiagnosticProperty(Diagnostics.LuxFixes.ArgumentKey(1), Relative(prefix, renamed) ?? renamed),
+                            }.ToEquatableArray(),
+                        });
+                        return;
+                    }
+                    if (IsRemoved(full, out var removed))
+                    {
+                        Report("LUX3007", "The option " + removed + " was removed upstream; it has no effect in this NixOS", pathSyntax);
+                        return;
+                    }
+                    if (LuxSymbols.HasAttribute(current.OriginalDefinition, NixFreeformAttribute))
+                        return; // a name in the free part of a freeform submodule
+                    var nearest = Nearest(current, segment).Select(n => Join(prefix, segments.Take(i).Concat(new[] { n }))).ToArray();
+                    Report("LUX3001", "No option " + full + (prefix.Count + i == 0 ? "" : ": " + Join(prefix, segments.Take(i)) + " has no option '" + segment + "'") +
+                        (nearest.Length == 0 ? "" : "; did you mean " + string.Join(" or ", nearest) + "?") +
+                        " (for a module Lux has no schema for, use SetUnchecked)", pathSyntax);
+                    return;
+                }
+                LastProperty = property;
+                if (i == segments.Length - 1)
+                {
+                    CheckValue(property, valueSyntax, Join(prefix, segments), fromSet: true);
+                    return;
+                }
+                current = property.Type;
+            }
+        }
+
+        private IPropertySymbol? LastProperty { get; set; }
+
+        /// <summary><c>os.A.B = value</c>: the C# compiler has checked the type; Lux checks what the type cannot say.</summary>
+        public void CheckAssignment(ExpressionSyntax target, ExpressionSyntax valueSyntax)
+        {
+            if (model.GetSymbolInfo(target).Symbol is not IPropertySymbol property || !LuxSymbols.IsOptionNode(property.ContainingType))
+                return;
+            CheckValue(property, valueSyntax, string.Join(".", NixPathOf(target)), fromSet: false);
+        }
+
+        private void CheckValue(IPropertySymbol property, ExpressionSyntax valueSyntax, string path, bool fromSet)
+        {
+            var option = Attribute(property, NixOptionAttribute);
+            if (option is null)
+                return; // a node, or a hand-declared option without a schema
+            var typeText = option.ConstructorArguments.Length > 0 ? option.ConstructorArguments[0].Value as string ?? "" : "";
+            if (Named(option, "ReadOnly") is true)
+            {
+                Report("LUX3005", path + " is read-only: the module that declares it sets it", valueSyntax);
+                return;
+            }
+            var value = Unwrap(valueSyntax);
+            if (value.IsKind(SyntaxKind.NullLiteralExpression))
+            {
+                if (Named(option, "Nullable") is not true)
+                    Report("LUX3002", path + " is " + typeText + "; null is not one of its values", value);
+                return;
+            }
+            if (IsRaw(value))
+                return;
+            var target = property.Type;
+            if (fromSet)
+            {
+                var enumType = EnumOf(target);
+                if (enumType is not null && model.GetConstantValue(value) is { HasValue: true, Value: string text })
+                {
+                    var names = EnumNixNames(enumType);
+                    if (!names.Contains(text))
+                        Report("LUX3004", "\"" + text + "\" is not a value of " + path + ": one of " + string.Join(", ", names.Select(n => "\"" + n + "\"")), value);
+                    return;
+                }
+                var conversion = model.ClassifyConversion(value, target);
+                if (!conversion.Exists || !conversion.IsImplicit)
+                {
+                    var actual = model.GetTypeInfo(value).Type?.ToDisplayString() ?? "this value";
+                    Report("LUX3002", path + " is " + typeText + "; " + actual + " is not one of its values", value);
+                    return;
+                }
+            }
+            if (Attribute(property, NixRangeAttribute) is { ConstructorArguments.Length: 2 } range &&
+                range.ConstructorArguments[0].Value is long min && range.ConstructorArguments[1].Value is long max)
+                CheckRange(value, path, min, max);
+        }
+
+        private void CheckRange(ExpressionSyntax value, string path, long min, long max)
+        {
+            var items = value switch
+            {
+                CollectionExpressionSyntax collection => collection.Elements.OfType<ExpressionElementSyntax>().Select(e => Unwrap(e.Expression)),
+                ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions.Select(Unwrap),
+                ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer.Expressions.Select(Unwrap),
+                _ => new[] { value },
+            };
+            foreach (var item in items)
+            {
+                if (model.GetConstantValue(item) is not { HasValue: true, Value: { } constant } || constant is string or bool or double or float)
+                    continue;
+                long number;
+                try
+                {
+                    number = Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture);
+                }
+                catch (OverflowException)
+                {
+                    number = long.MaxValue;
+                }
+                if (number < min || number > max)
+                    Report("LUX3003", number + " is out of range for " + path + ": " + min + " to " + max, item);
+            }
+        }
+
+        // ---- the trees' metadata -----------------------------------------------------------------------
+
+        /// <summary>The option member of an option-tree type whose Nix name is <paramref name="nixName"/>.</summary>
+        public static IPropertySymbol? FindMember(ITypeSymbol type, string nixName)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IPropertySymbol { IsStatic: false, IsIndexer: false } property && LuxSymbols.NixName(property) == nixName)
+                    return property;
+            }
+            return null;
+        }
+
+        private static IEnumerable<string> Nearest(ITypeSymbol type, string wanted)
+        {
+            var names = type.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic && !p.IsIndexer).Select(LuxSymbols.NixName).ToList();
+            var limit = Math.Max(2, wanted.Length / 3);
+            return names.Select(n => (Name: n, Distance: Distance(n.ToLowerInvariant(), wanted.ToLowerInvariant())))
+                .Where(n => n.Distance <= limit)
+                .OrderBy(n => n.Distance).ThenBy(n => n.Name, StringComparer.Ordinal)
+                .Take(3).Select(n => n.Name);
+        }
+
+        private string? RenamedTo(string path)
+        {
+            foreach (var attribute in RootAttributes(NixRenamedAttribute))
+            {
+                if (attribute.ConstructorArguments.Length == 2 && attribute.ConstructorArguments[0].Value is string from && attribute.ConstructorArguments[1].Value is string to)
+                {
+                    if (path == from)
+                        return to;
+                    if (path.StartsWith(from + ".", StringComparison.Ordinal))
+                        return to + path.Substring(from.Length);
+                }
+            }
+            return null;
+        }
+
+        private bool IsRemoved(string path, out string removed)
+        {
+            foreach (var attribute in RootAttributes(NixRemovedAttribute))
+            {
+                if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string r &&
+                    (path == r || path.StartsWith(r + ".", StringComparison.Ordinal)))
+                {
+                    removed = r;
+                    return true;
+                }
+            }
+            removed = "";
+            return false;
+        }
+
+        private ITypeSymbol? root;
+
+        /// <summary>Renamed and removed options are listed on the root of the tree the checked Set is in.</summary>
+        private IEnumerable<AttributeData> RootAttributes(string attributeName) =>
+            root is null ? Enumerable.Empty<AttributeData>() : root.GetAttributes().Where(a => a.AttributeClass is { } c && LuxSymbols.FullName(c) == attributeName);
+
+        /// <summary>The Nix path of an option-tree expression (<c>os.Services.OpenSsh</c> → services.openssh), keys as &lt;name&gt;.</summary>
+        private IReadOnlyList<string> NixPathOf(ExpressionSyntax expression)
+        {
+            var path = new List<string>();
+            var current = expression;
+            while (true)
+            {
+                current = Unwrap(current);
+                switch (current)
+                {
+                    case MemberAccessExpressionSyntax member when model.GetSymbolInfo(member).Symbol is IPropertySymbol property && LuxSymbols.IsOptionNode(property.ContainingType):
+                        path.Add(LuxSymbols.NixName(property));
+                        current = member.Expression;
+                        continue;
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Module" } module } invocation
+                        when invocation.ArgumentList.Arguments.Count == 1 && model.GetConstantValue(invocation.ArgumentList.Arguments[0].Expression) is { HasValue: true, Value: string modulePath }:
+                        path.AddRange(Enumerable.Reverse(modulePath.Split('.')));
+                        current = module.Expression;
+                        continue;
+                    case ElementAccessExpressionSyntax element:
+                        path.Add(model.GetConstantValue(element.ArgumentList.Arguments.FirstOrDefault()?.Expression ?? element) is { HasValue: true, Value: string key } ? key : "<name>");
+                        current = element.Expression;
+                        continue;
+                }
+                root = model.GetTypeInfo(current).Type;
+                path.Reverse();
+                return path;
+            }
+        }
+
+        private static string Join(IReadOnlyList<string> prefix, IEnumerable<string> segments) => string.Join(".", prefix.Concat(segments));
+
+        private static string? Relative(IReadOnlyList<string> prefix, string path)
+        {
+            var start = string.Join(".", prefix);
+            if (start.Length == 0)
+                return path;
+            return path.StartsWith(start + ".", StringComparison.Ordinal) ? path.Substring(start.Length + 1) : null;
+        }
+
+        private static bool IsAttrs(ITypeSymbol type, out ITypeSymbol element)
+        {
+            element = type;
+            if (type is INamedTypeSymbol { IsGenericType: true } named && LuxSymbols.IsAttrsOf(type))
+            {
+                element = named.TypeArguments[0];
+                return true;
+            }
+            return false;
+        }
+
+        private static bool IsOpenValue(ITypeSymbol type) => LuxSymbols.FullName(Underlying(type)) is "Lux.NixValue" or "Lux.NixExpr";
+
+        private static INamedTypeSymbol? EnumOf(ITypeSymbol type) =>
+            Underlying(type) is INamedTypeSymbol { TypeKind: TypeKind.Enum } e ? e : null;
+
+        private static ITypeSymbol Underlying(ITypeSymbol type) =>
+            type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+
+        /// <summary>The Nix values of a generated enum: each member's <c>[Nix]</c> name.</summary>
+        public static IReadOnlyList<string> EnumNixNames(INamedTypeSymbol enumType) =>
+            enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(NixNameOf).Where(n => n is not null).Select(n => n!).ToArray();
+
+        /// <summary>The Nix value of an enum member: its <c>[Nix]</c> name, or null for an integer enum.</summary>
+        public static string? NixNameOf(IFieldSymbol field)
+        {
+            foreach (var attribute in field.GetAttributes())
+            {
+                if (attribute.AttributeClass is { } c && LuxSymbols.FullName(c) == "Lux.NixAttribute" && attribute.ConstructorArguments.Length == 1)
+                    return attribute.ConstructorArguments[0].Value as string;
+            }
+            return null;
+        }
+
+        private bool IsRaw(ExpressionSyntax value) =>
+            model.GetTypeInfo(value).Type is { } type && LuxSymbols.FullName(type) == "Lux.NixExpr" ||
+            value is InvocationExpressionSyntax && model.GetSymbolInfo(value).Symbol is IMethodSymbol { Name: "Raw" } method && LuxSymbols.FullName(method.ContainingType) == "Lux.Nix";
+
+        private static ExpressionSyntax Unwrap(ExpressionSyntax expression)
+        {
+            while (true)
+            {
+                switch (expression)
+                {
+                    case ParenthesizedExpressionSyntax p:
+                        expression = p.Expression;
+                        continue;
+                    case PostfixUnaryExpressionSyntax bang when bang.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                        expression = bang.Operand;
+                        continue;
+                    default:
+                        return expression;
+                }
+            }
+        }
+
+        private static AttributeData? Attribute(ISymbol symbol, string name) =>
+            symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } c && LuxSymbols.FullName(c) == name);
+
+        private static object? Named(AttributeData attribute, string name) =>
+            attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value;
+
+        private static string TypeText(IPropertySymbol? property) =>
+            property is not null && Attribute(property, NixOptionAttribute) is { ConstructorArguments.Length: > 0 } a ? a.ConstructorArguments[0].Value as string ?? "?" : "?";
+
+        private void Report(string id, string message, SyntaxNode at) => diagnostics.Add(new DiagnosticInfo(id, message, Spans.Of(at)));
+
+        private static int Distance(string a, string b)
+        {
+            var previous = new int[b.Length + 1];
+            var current = new int[b.Length + 1];
+            for (var j = 0; j <= b.Length; j++)
+                previous[j] = j;
+            for (var i = 1; i <= a.Length; i++)
+            {
+                current[0] = i;
+                for (var j = 1; j <= b.Length; j++)
+                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                (previous, current) = (current, previous);
+            }
+            return previous[b.Length];
+        }
+    }
+}
