@@ -136,7 +136,6 @@ namespace Lux.Cli.Options
             public IReadOnlyList<JsonElement> Values { get; }
             public string Name { get; set; } = "";
             public string Token { get; set; } = "";
-            public bool Integers => Values.All(v => v.ValueKind == JsonValueKind.Number);
         }
 
         private sealed class TreeModel
@@ -691,25 +690,13 @@ namespace Lux.Cli.Options
                 var index = 0;
                 foreach (var value in model.Values)
                 {
-                    if (model.Integers)
-                    {
-                        var number = value.GetInt64();
-                        var name = number < 0 ? "_Minus" + (-number).ToString(CultureInfo.InvariantCulture) : "_" + number.ToString(CultureInfo.InvariantCulture);
-                        if (!used.Add(name))
-                            continue;
-                        b.Append("        /// <summary><c>").Append(number.ToString(CultureInfo.InvariantCulture)).Append("</c></summary>\n");
-                        b.Append("        ").Append(name).Append(" = ").Append(number.ToString(CultureInfo.InvariantCulture)).Append(",\n");
-                    }
-                    else
-                    {
-                        var text = value.GetString()!;
-                        var baseName = OptionNames.EnumMember(text);
-                        var name = baseName;
-                        for (var n = 2; !used.Add(name); n++)
-                            name = baseName + "_" + n.ToString(CultureInfo.InvariantCulture);
-                        b.Append("        /// <summary><c>\"").Append(Xml(text)).Append("\"</c></summary>\n");
-                        b.Append("        [Nix(").Append(Literal(text)).Append(")] ").Append(name).Append(" = ").Append(index.ToString(CultureInfo.InvariantCulture)).Append(",\n");
-                    }
+                    var text = value.GetString()!;
+                    var baseName = OptionNames.EnumMember(text);
+                    var name = baseName;
+                    for (var n = 2; !used.Add(name); n++)
+                        name = baseName + "_" + n.ToString(CultureInfo.InvariantCulture);
+                    b.Append("        /// <summary><c>\"").Append(Xml(text)).Append("\"</c></summary>\n");
+                    b.Append("        [Nix(").Append(Literal(text)).Append(")] ").Append(name).Append(" = ").Append(index.ToString(CultureInfo.InvariantCulture)).Append(",\n");
                     index++;
                 }
                 b.Append("    }\n");
