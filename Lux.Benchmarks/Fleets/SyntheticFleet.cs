@@ -89,7 +89,7 @@ internal static class SyntheticFleet
                         os.Services.OpenSsh.Enable = true;
                         os.Services.OpenSsh.OpenFirewall = true;
                         os.Services.OpenSsh.Settings.PasswordAuthentication = false;
-                        os.Services.OpenSsh.Settings.PermitRootLogin = "no";
+                        os.Services.OpenSsh.Settings.PermitRootLogin = PermitRootLogin.No;
                         os.Services.OpenSsh.Settings.AllowUsers = host.Users.Names;
                     }
 
