@@ -9,6 +9,10 @@ namespace Lux
     /// A monitor of a host, as niri names it (<c>"DP-1"</c>, <c>"eDP-1"</c>).
     /// <paramref name="Refresh"/> is in Hz and always a float in Nix (niri rejects <c>60</c>).
     /// </summary>
+    /// <param name="Name">The connector name (<c>programs.niri.settings.outputs.&lt;Name&gt;</c>).</param>
+    /// <param name="Width">Mode width in pixels (<c>mode.width</c>).</param>
+    /// <param name="Height">Mode height in pixels (<c>mode.height</c>).</param>
+    /// <param name="Refresh">Mode refresh rate in Hz (<c>mode.refresh</c>).</param>
     public sealed record Display(string Name, int Width, int Height, double Refresh)
     {
         /// <summary>Left edge in the global layout, in logical pixels.</summary>
@@ -35,12 +39,16 @@ namespace Lux
 
         private Displays(Display[] items) => this.items = items;
 
+        /// <summary>The collection-expression builder: <c>[a, b]</c> becomes <c>Displays.Create([a, b])</c>.</summary>
         public static Displays Create(ReadOnlySpan<Display> items) => new(items.ToArray());
 
+        /// <summary>How many displays there are.</summary>
         public int Count => items.Length;
 
+        /// <summary>The entry at <paramref name="index"/>, in written order.</summary>
         public Display this[int index] => items[index];
 
+        /// <summary>The displays in written order (for <c>foreach</c> and LINQ).</summary>
         public IEnumerator<Display> GetEnumerator() => ((IEnumerable<Display>)items).GetEnumerator();
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
@@ -54,12 +62,16 @@ namespace Lux
 
         private SshKeys(string[] items) => this.items = items;
 
+        /// <summary>The collection-expression builder: <c>[a, b]</c> becomes <c>SshKeys.Create([a, b])</c>.</summary>
         public static SshKeys Create(ReadOnlySpan<string> items) => new(items.ToArray());
 
+        /// <summary>How many keys there are.</summary>
         public int Count => items.Length;
 
+        /// <summary>The entry at <paramref name="index"/>, in written order.</summary>
         public string this[int index] => items[index];
 
+        /// <summary>The keys in written order (for <c>foreach</c> and LINQ).</summary>
         public IEnumerator<string> GetEnumerator() => ((IEnumerable<string>)items).GetEnumerator();
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
@@ -88,8 +100,10 @@ namespace Lux
     /// The SSH recovery policy: this host can only be reached over SSH, so OpenSSH must stay usable
     /// for <paramref name="Users"/> and closed to everything else.
     /// </summary>
+    /// <param name="Users">The users who must keep key-based SSH access (each on the host, each with a key).</param>
     public sealed record SshRecovery(Users Users);
 
     /// <summary>A hand-written Nix file in the config project, brought into nix-out verbatim (listed as an AdditionalFile).</summary>
+    /// <param name="Path">The file's path relative to the config project (<c>Hosts/Orion/hardware-configuration.nix</c>).</param>
     public sealed record NixFile(string Path);
 }

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 namespace Lux
 {
     /// <summary>An age recipient of the fleet's secrets: an admin key, or a host's SSH key converted with ssh-to-age.</summary>
+    /// <param name="Name">The YAML anchor the recipient gets in <c>.sops.yaml</c> (<c>&amp;admin</c>).</param>
+    /// <param name="PublicKey">The age public key (<c>age1…</c>).</param>
     public sealed record AgeRecipient(string Name, string PublicKey);
 
     /// <summary>

@@ -30,12 +30,16 @@ namespace Lux
 
         private Aspects(Aspect[] items) => this.items = items;
 
+        /// <summary>The collection-expression builder: <c>[a, b]</c> becomes <c>Aspects.Create([a, b])</c>.</summary>
         public static Aspects Create(ReadOnlySpan<Aspect> items) => new(items.ToArray());
 
+        /// <summary>How many aspects there are.</summary>
         public int Count => items.Length;
 
+        /// <summary>The entry at <paramref name="index"/>, in written order.</summary>
         public Aspect this[int index] => items[index];
 
+        /// <summary>The aspects in written order (for <c>foreach</c> and LINQ).</summary>
         public IEnumerator<Aspect> GetEnumerator() => ((IEnumerable<Aspect>)items).GetEnumerator();
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
@@ -49,18 +53,22 @@ namespace Lux
 
         private Users(User[] items) => this.items = items;
 
+        /// <summary>The collection-expression builder: <c>[a, b]</c> becomes <c>Users.Create([a, b])</c>.</summary>
         public static Users Create(ReadOnlySpan<User> items) => new(items.ToArray());
 
         /// <summary>The account names, in order (for <c>AllowUsers</c>, group members, ...).</summary>
         public IReadOnlyList<string> Names => items.Select(u => u.Name).ToArray();
 
+        /// <summary>How many users there are.</summary>
         public int Count => items.Length;
 
+        /// <summary>The entry at <paramref name="index"/>, in written order.</summary>
         public User this[int index] => items[index];
 
         /// <summary>Whether the user is in this list (by value: <c>host.Users.Contains(user)</c>).</summary>
         public bool Contains(User user) => items.Contains(user);
 
+        /// <summary>The users in written order (for <c>foreach</c> and LINQ).</summary>
         public IEnumerator<User> GetEnumerator() => ((IEnumerable<User>)items).GetEnumerator();
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

@@ -43,8 +43,10 @@ namespace Lux
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Class | AttributeTargets.Field, Inherited = false)]
     public sealed class NixAttribute : Attribute
     {
+        /// <summary>Names the member's Nix attribute.</summary>
         public NixAttribute(string name) => Name = name;
 
+        /// <summary>The Nix attribute name, exactly as Nix spells it.</summary>
         public string Name { get; }
     }
 
@@ -60,6 +62,7 @@ namespace Lux
     [AttributeUsage(AttributeTargets.Property, Inherited = false)]
     public sealed class NixOptionAttribute : Attribute
     {
+        /// <summary>Declares an option of Nix type <paramref name="type"/>.</summary>
         public NixOptionAttribute(string type) => Type = type;
 
         /// <summary>The Nix type, as NixOS's option documentation writes it: <c>null or one of "yes", "no"</c>.</summary>
@@ -82,13 +85,17 @@ namespace Lux
     [AttributeUsage(AttributeTargets.Property, Inherited = false)]
     public sealed class NixRangeAttribute : Attribute
     {
+        /// <summary>Bounds the option to <paramref name="min"/> … <paramref name="max"/>, both included.</summary>
         public NixRangeAttribute(long min, long max)
         {
             Min = min;
             Max = max;
         }
 
+        /// <summary>The smallest value allowed.</summary>
         public long Min { get; }
+
+        /// <summary>The largest value allowed.</summary>
         public long Max { get; }
     }
 
@@ -99,6 +106,7 @@ namespace Lux
     [AttributeUsage(AttributeTargets.Class, Inherited = false)]
     public sealed class NixFreeformAttribute : Attribute
     {
+        /// <summary>Marks the node freeform, its free part of Nix type <paramref name="type"/>.</summary>
         public NixFreeformAttribute(string type) => Type = type;
 
         /// <summary>The Nix type of the free part.</summary>
@@ -109,13 +117,17 @@ namespace Lux
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public sealed class NixRenamedAttribute : Attribute
     {
+        /// <summary>Records that upstream renamed <paramref name="from"/> to <paramref name="to"/>.</summary>
         public NixRenamedAttribute(string from, string to)
         {
             From = from;
             To = to;
         }
 
+        /// <summary>The old option path.</summary>
         public string From { get; }
+
+        /// <summary>The option path to use instead.</summary>
         public string To { get; }
     }
 
@@ -123,8 +135,10 @@ namespace Lux
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public sealed class NixRemovedAttribute : Attribute
     {
+        /// <summary>Records that upstream removed the option at <paramref name="path"/>.</summary>
         public NixRemovedAttribute(string path) => Path = path;
 
+        /// <summary>The removed option path.</summary>
         public string Path { get; }
     }
 }

@@ -7,6 +7,7 @@ namespace Lux
     /// A raw Nix expression, emitted as written: <c>Nix.Raw("pkgs.niri")</c>.
     /// Lux does not look inside it; prefer a typed option where one exists.
     /// </summary>
+    /// <param name="Text">The Nix expression, written into nix-out unchanged.</param>
     public sealed record NixExpr(string Text);
 
     /// <summary>Escape hatches into Nix where the typed option tree does not reach.</summary>

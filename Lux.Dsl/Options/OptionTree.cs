@@ -10,6 +10,7 @@ namespace Lux
     {
         private readonly Dictionary<string, T> entries = new();
 
+        /// <summary>The entry named <paramref name="name"/> (<c>os.Users.Users["kiri"]</c>); reading it starts its definition.</summary>
         public T this[string name]
         {
             get => entries.TryGetValue(name, out var entry) ? entry : entries[name] = new T();

@@ -13,13 +13,21 @@ namespace Lux
     {
         private NixValue() { }
 
+        /// <summary>Written as a Nix boolean.</summary>
         public static implicit operator NixValue(bool value) => new();
+        /// <summary>Written as a Nix integer.</summary>
         public static implicit operator NixValue(long value) => new();
+        /// <summary>Written as a Nix float.</summary>
         public static implicit operator NixValue(double value) => new();
+        /// <summary>Written as a Nix string (<c>null</c> for <c>null</c>).</summary>
         public static implicit operator NixValue(string? value) => new();
+        /// <summary>Written as a raw Nix expression, as written.</summary>
         public static implicit operator NixValue(NixExpr value) => new();
+        /// <summary>Written as a Nix path.</summary>
         public static implicit operator NixValue(NixPath value) => new();
+        /// <summary>Written as a package.</summary>
         public static implicit operator NixValue(Package value) => new();
+        /// <summary>Written as a Nix list.</summary>
         public static implicit operator NixValue(NixValue[] value) => new();
     }
 
@@ -31,7 +39,9 @@ namespace Lux
     {
         private NixPath() { }
 
+        /// <summary>An absolute path, written as a Nix string.</summary>
         public static implicit operator NixPath(string? path) => new();
+        /// <summary>A path expression (<c>./secrets.yaml</c>), written as it is.</summary>
         public static implicit operator NixPath(NixExpr path) => new();
     }
 
@@ -43,6 +53,7 @@ namespace Lux
     {
         private Package() { }
 
+        /// <summary>Any Nix expression that evaluates to a derivation, written as it is.</summary>
         public static implicit operator Package(NixExpr expression) => new();
     }
 
@@ -58,7 +69,9 @@ namespace Lux
     {
         private OneOf() { }
 
+        /// <summary>A value of the first type.</summary>
         public static implicit operator OneOf<T1, T2>(T1 value) => new();
+        /// <summary>A value of the second type.</summary>
         public static implicit operator OneOf<T1, T2>(T2 value) => new();
 
         /// <summary>A raw Nix expression of either type.</summary>
@@ -70,8 +83,11 @@ namespace Lux
     {
         private OneOf() { }
 
+        /// <summary>A value of the first type.</summary>
         public static implicit operator OneOf<T1, T2, T3>(T1 value) => new();
+        /// <summary>A value of the second type.</summary>
         public static implicit operator OneOf<T1, T2, T3>(T2 value) => new();
+        /// <summary>A value of the third type.</summary>
         public static implicit operator OneOf<T1, T2, T3>(T3 value) => new();
 
         /// <summary>A raw Nix expression of any of the types.</summary>
@@ -87,6 +103,7 @@ namespace Lux
     {
         private readonly Dictionary<string, T> entries = new();
 
+        /// <summary>The value named <paramref name="name"/>, written as one attribute of the set.</summary>
         public T this[string name]
         {
             get => entries[name];
