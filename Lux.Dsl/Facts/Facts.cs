@@ -104,6 +104,6 @@ namespace Lux
     public sealed record SshRecovery(Users Users);
 
     /// <summary>A hand-written Nix file in the config project, brought into nix-out verbatim (listed as an AdditionalFile).</summary>
-    /// <param name="Path">The file's path relative to the config project (<c>Hosts/Orion/hardware-configuration.nix</c>).</param>
+    /// <param name="Path">The file's path relative to the config project (<c>Hosts/hardware/polaris.nix</c>).</param>
     public sealed record NixFile(string Path);
 }

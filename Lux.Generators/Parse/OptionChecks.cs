@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -190,15 +191,8 @@ namespace Lux.Generators.Parse
             return null;
         }
 
-        private static IEnumerable<string> Nearest(ITypeSymbol type, string wanted)
-        {
-            var names = type.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic && !p.IsIndexer).Select(LuxSymbols.NixName).ToList();
-            var limit = Math.Max(2, wanted.Length / 3);
-            return names.Select(n => (Name: n, Distance: Distance(n.ToLowerInvariant(), wanted.ToLowerInvariant())))
-                .Where(n => n.Distance <= limit)
-                .OrderBy(n => n.Distance).ThenBy(n => n.Name, StringComparer.Ordinal)
-                .Take(3).Select(n => n.Name);
-        }
+        private static IEnumerable<string> Nearest(ITypeSymbol type, string wanted) =>
+            ClosestNames.For(wanted, type.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic && !p.IsIndexer).Select(LuxSymbols.NixName));
 
         private string? RenamedTo(string path)
         {
@@ -342,21 +336,5 @@ namespace Lux.Generators.Parse
             property is not null && Attribute(property, NixOptionAttribute) is { ConstructorArguments.Length: > 0 } a ? a.ConstructorArguments[0].Value as string ?? "?" : "?";
 
         private void Report(string id, string message, SyntaxNode at) => diagnostics.Add(new DiagnosticInfo(id, message, Spans.Of(at)));
-
-        private static int Distance(string a, string b)
-        {
-            var previous = new int[b.Length + 1];
-            var current = new int[b.Length + 1];
-            for (var j = 0; j <= b.Length; j++)
-                previous[j] = j;
-            for (var i = 1; i <= a.Length; i++)
-            {
-                current[0] = i;
-                for (var j = 1; j <= b.Length; j++)
-                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-                (previous, current) = (current, previous);
-            }
-            return previous[b.Length];
-        }
     }
 }

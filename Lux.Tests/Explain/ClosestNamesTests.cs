@@ -1,4 +1,4 @@
-using Lux.Cli.Explain;
+using Lux.Generators.Diagnostics;
 
 namespace Lux.Tests.Explain;
 

@@ -2,19 +2,20 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace Lux.Cli.Explain
+namespace Lux.Generators.Diagnostics
 {
     /// <summary>
-    /// The names to suggest when a host, user, aspect or option given to <c>lux explain</c> does not exist:
-    /// the known names nearest by edit distance, so a typo ("orin") is answered with the name meant ("orion").
+    /// The names to suggest for a name that does not exist (an option path segment in LUX3001, a host or aspect
+    /// given to the CLI): the known names nearest by edit distance, so "orin" is answered with "orion".
+    /// Shared, as source, by the generator and the CLI, so both suggest alike.
     /// </summary>
-    public static class ClosestNames
+    internal static class ClosestNames
     {
         /// <summary>At most <paramref name="limit"/> known names within a distance that grows with the name's length, nearest first, ties by name.</summary>
         public static IReadOnlyList<string> For(string unknown, IEnumerable<string> known, int limit = 3)
         {
-            // A third of the length: short names tolerate one slip, long option paths a few; beyond that a suggestion is noise.
-            var tolerance = Math.Max(1, unknown.Length / 3);
+            // A third of the length, and two slips for short names; beyond that a suggestion is noise.
+            var tolerance = Math.Max(2, unknown.Length / 3);
             return known
                 .Distinct(StringComparer.Ordinal)
                 .Select(name => (Name: name, Distance: Distance(unknown, name)))
