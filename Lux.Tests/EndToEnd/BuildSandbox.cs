@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 
 namespace Lux.Tests.EndToEnd;
@@ -28,22 +27,8 @@ public sealed class BuildSandbox : IDisposable
     /// <summary>nix-out as the first, clean build left it: path → SHA-256 and modification time.</summary>
     public IReadOnlyDictionary<string, (string Hash, DateTime Modified)> PristineNixOut { get; }
 
-    public (int ExitCode, string Output) Build(params string[] properties)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[] { "build", "Lux.Config/Lux.Config.csproj", "--nologo", "--disable-build-servers", "-clp:NoSummary" }.Concat(properties))
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit((int)TimeSpan.FromMinutes(5).TotalMilliseconds).Should().BeTrue("dotnet build should finish within five minutes");
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
+    public (int ExitCode, string Output) Build(params string[] properties) =>
+        DotnetCommand.Run(Root, new[] { "build", "Lux.Config/Lux.Config.csproj", "--nologo", "--disable-build-servers", "-clp:NoSummary" }.Concat(properties));
 
     /// <summary>Replaces text in a config file, runs <paramref name="action"/>, and puts the file back.</summary>
     public void WithEdit(string configFile, string find, string replace, Action action)
