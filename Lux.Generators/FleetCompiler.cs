@@ -136,6 +136,7 @@ namespace Lux.Generators
                 (known.Context, known.Diagnostics, known.Hardware) = (context, diagnostics, hardware);
         }
 
+        // Weak: an entry goes with its spec, so the table is as large as ParseCache's.
         private static readonly ConditionalWeakTable<DeclarationSpec, AnalyzedHost> Analyzed = new();
 
         private sealed class AnalyzedHost

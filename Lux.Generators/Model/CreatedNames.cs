@@ -17,6 +17,7 @@ namespace Lux.Generators.Model
         public static readonly CreatedNames None = new(false, EquatableArray<string>.Empty);
 
         // The analyzer asks for every declaration on every compilation; specs from ParseCache are the same objects.
+        // Weak: an entry goes with its spec, so the table is as large as ParseCache's.
         private static readonly ConditionalWeakTable<DeclarationSpec, CreatedNames> Known = new();
 
         public static CreatedNames Of(DeclarationSpec spec) => Known.GetValue(spec, Walk);

@@ -29,8 +29,18 @@ namespace Lux.Generators.Parse
     /// member, a constant's value) parses everything again, as before.
     /// </para>
     /// </summary>
+    /// <para>
+    /// What it holds, and why that is bounded in a compiler server or IDE that lives for days: entries by tree
+    /// object and fingerprints by compilation are weak (they go with the tree or compilation); the path index keeps
+    /// one entry per file path, the last content seen there, and starts over past <see cref="MaxRememberedPaths"/>
+    /// paths; one fingerprint is kept as the latest. Lux.Tests/Incremental/LongSessionMemoryTests drives 10,000 edits
+    /// through one driver and one analyzer and checks the heap stays flat.
+    /// </para>
     internal static class ParseCache
     {
+        /// <summary>More file paths than any fleet has: a process that builds many projects forgets and parses again.</summary>
+        internal const int MaxRememberedPaths = 10_000;
+
         private static readonly object Gate = new();
         private static ConditionalWeakTable<SyntaxTree, TreeEntry> ByTree = new();
         private static ConcurrentDictionary<string, TreeEntry> ByPath = new(StringComparer.Ordinal);
@@ -82,6 +92,8 @@ namespace Lux.Generators.Parse
             if (ByPath.TryGetValue(t.FilePath, out var known) && known.Matches(key))
                 return known;
             var entry = new TreeEntry(key, ShapeOf(t));
+            if (ByPath.Count >= MaxRememberedPaths && !ByPath.ContainsKey(t.FilePath))
+                ByPath.Clear();
             ByPath[t.FilePath] = entry;
             return entry;
         });
