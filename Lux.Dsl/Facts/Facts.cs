@@ -15,19 +15,19 @@ namespace Lux
     /// <param name="Refresh">Mode refresh rate in Hz (<c>mode.refresh</c>).</param>
     public sealed record Display(string Name, int Width, int Height, double Refresh)
     {
-        /// <summary>Left edge in the global layout, in logical pixels.</summary>
+        /// <summary>Left edge in the global layout, in logical pixels (niri's <c>position.x</c>). Default: 0.</summary>
         public int X { get; init; }
 
-        /// <summary>Top edge in the global layout, in logical pixels.</summary>
+        /// <summary>Top edge in the global layout, in logical pixels (niri's <c>position.y</c>). Default: 0.</summary>
         public int Y { get; init; }
 
-        /// <summary>Output scale; absent leaves niri's automatic choice.</summary>
+        /// <summary>Output scale (niri's <c>scale</c>). Default: absent, niri chooses.</summary>
         public double? Scale { get; init; }
 
-        /// <summary>Rotation in degrees: 0, 90, 180 or 270.</summary>
+        /// <summary>Rotation in degrees: 0, 90, 180 or 270 (niri's <c>transform.rotation</c>). Default: 0.</summary>
         public int Rotation { get; init; }
 
-        /// <summary>Variable refresh rate.</summary>
+        /// <summary>Variable refresh rate (niri's <c>variable-refresh-rate</c>). Default: false.</summary>
         public bool VariableRefreshRate { get; init; }
     }
 
@@ -79,20 +79,21 @@ namespace Lux
 
     /// <summary>
     /// How a host decrypts SOPS secrets. SOPS is host-owned: the host names its key sources
-    /// and which of its users may read the admin key (they join the <c>sops-users</c> group).
+    /// and which of its users may read the admin key (they join the <c>sops-users</c> group). A fact: features turn it
+    /// into sops-nix options (the example fleet's SopsNix feature).
     /// </summary>
     public sealed record Sops
     {
-        /// <summary>An SSH host key used as an age identity (<c>sops.age.sshKeyPaths</c>).</summary>
+        /// <summary>An SSH host key used as an age identity (for <c>sops.age.sshKeyPaths</c>); on a recovery host it is required (LUX1007). Default: absent.</summary>
         public string? HostSshKeyPath { get; init; }
 
-        /// <summary>The admin age key file, provisioned out of band (<c>sops.age.keyFile</c>).</summary>
+        /// <summary>The admin age key file, provisioned out of band (for <c>sops.age.keyFile</c>). Default: absent.</summary>
         public string? AdminKeyPath { get; init; }
 
-        /// <summary>Users whose home-manager SOPS decrypts with the admin key. Each must be on the host.</summary>
+        /// <summary>Users whose home-manager SOPS decrypts with the admin key (for their home-manager <c>sops.age.keyFile</c>). Each must be on the host (LUX2002). Default: none.</summary>
         public Users AdminKeyUsers { get; init; } = [];
 
-        /// <summary>The default secrets file, relative to nix-out (<c>sops.defaultSopsFile</c>).</summary>
+        /// <summary>The default secrets file, relative to nix-out (for <c>sops.defaultSopsFile</c>). Default: absent.</summary>
         public string? DefaultSopsFile { get; init; }
     }
 
