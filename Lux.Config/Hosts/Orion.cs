@@ -18,5 +18,8 @@ public sealed record Orion : Host
         AdminKeyUsers = [new Kiri()],
     };
 
+    /// <summary>Deployed over SSH (deploy-rs); root login is off, so deploy-rs logs in as kiri and sudoes to root.</summary>
+    public override Deploy Deploy => new("orion") { SshUser = new Kiri().Name };
+
     public override Aspects Includes => [new Development(), new OpenSsh(), new SopsNix()];
 }
