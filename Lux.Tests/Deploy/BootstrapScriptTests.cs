@@ -96,7 +96,7 @@ public sealed class BootstrapScriptTests
     {
         using var run = new StubRun(NixOut.Directory);
 
-        var notAFile = run.Script("orion", "--target-host", Target, "--admin-key", Path.Combine(run.Directory, "absent"));
+        var notAFile = run.Script("orion", "--target-host", Target, "--admin-key", Path.Combine(run.WorkingDirectory, "absent"));
         var unknown = run.Script("orion", "--target-host", Target, "--admin-key", run.AdminKey, "--copy-host-keys");
         var noValue = run.Script("orion", "--admin-key", run.AdminKey, "--target-host");
 
@@ -166,18 +166,19 @@ public sealed class BootstrapScriptTests
                 printf '%s\0' "$@" > "$LUX_STUB_OUT/argv"
                 while [ "$#" -gt 0 ]; do
                   if [ "$1" = --extra-files ]; then
-                    (cd "$2" && find . -printf '%m %P\n' | LC_ALL=C sort > "$LUX_STUB_OUT/tree")
+                    (cd "$2" && find . -printf '%m %P\n' > "$LUX_STUB_OUT/tree")
                     cp "$2/var/lib/sops-nix/admin-key.txt" "$LUX_STUB_OUT/admin-key" 2>/dev/null || true
                   fi
                   shift
                 done
                 """);
-            File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             AdminKey = directory.Write("keys/admin-key.txt", AdminKeyText);
             Directory.CreateDirectory(Path.Combine(directory.Path, "out"));
         }
 
-        public string Directory => directory.Path;
+        public string WorkingDirectory => directory.Path;
 
         public string AdminKey { get; }
 
@@ -197,7 +198,8 @@ public sealed class BootstrapScriptTests
         public string ExtraFilesArgument() => Arguments().SkipWhile(a => a != "--extra-files").Skip(1).First();
 
         /// <summary>"mode path" of each entry of the --extra-files tree, "." for its root.</summary>
-        public string[] ExtraFiles() => File.ReadAllLines(Out("tree")).Select(l => l.EndsWith(' ') ? l + "." : l).ToArray();
+        public string[] ExtraFiles() => File.ReadAllLines(Out("tree")).Select(l => l.EndsWith(' ') ? l + "." : l)
+            .OrderBy(l => l[(l.IndexOf(' ') + 1)..], StringComparer.Ordinal).ToArray();
 
         public string AdminKeyCopy() => File.ReadAllText(Out("admin-key"));
 
