@@ -53,6 +53,7 @@
         orion = {
           hostname = "orion";
           sshUser = "kiri";
+          interactiveSudo = true;
           remoteBuild = false;
           magicRollback = true;
           autoRollback = true;

@@ -17,6 +17,12 @@ namespace Lux
         /// <summary>The user the system profile activates as (<c>profiles.system.user</c>); deploy-rs uses sudo when it differs from <see cref="SshUser"/>. Default <c>"root"</c>.</summary>
         public string User { get; init; } = "root";
 
+        /// <summary>
+        /// Ask for the sudo password when activating as <see cref="User"/> (<c>interactiveSudo</c>): needed when
+        /// <see cref="SshUser"/> is in wheel but sudo wants a password (NixOS' default). Default false.
+        /// </summary>
+        public bool InteractiveSudo { get; init; }
+
         /// <summary>Build the system on the host instead of copying the local build (<c>remoteBuild</c>). Default false.</summary>
         public bool RemoteBuild { get; init; }
 

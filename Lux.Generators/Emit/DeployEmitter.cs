@@ -94,7 +94,8 @@ namespace Lux.Generators.Emit
              .Line("hostname = " + Text(node.Hostname) + ";", indent + 1);
             if (node.SshUser is { } sshUser)
                 w.Line("sshUser = " + Text(sshUser) + ";", indent + 1);
-            w.Line("remoteBuild = " + Bool(node.RemoteBuild) + ";", indent + 1)
+            w.Line("interactiveSudo = " + Bool(node.InteractiveSudo) + ";", indent + 1)
+             .Line("remoteBuild = " + Bool(node.RemoteBuild) + ";", indent + 1)
              .Line("magicRollback = " + Bool(node.MagicRollback) + ";", indent + 1)
              .Line("autoRollback = " + Bool(node.AutoRollback) + ";", indent + 1)
              .Line("profiles.system = {", indent + 1)

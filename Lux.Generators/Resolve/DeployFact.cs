@@ -8,16 +8,16 @@ namespace Lux.Generators.Resolve
     /// Unset members carry <see cref="DeployDefaults"/>, so what is emitted is what was checked.
     /// </summary>
     internal sealed record DeployFact(
-        string Hostname, string? SshUser, string User, bool RemoteBuild, bool MagicRollback, bool AutoRollback,
+        string Hostname, string? SshUser, string User, bool InteractiveSudo, bool RemoteBuild, bool MagicRollback, bool AutoRollback,
         SourceSpan Span, SourceSpan HostnameSpan, SourceSpan SshUserSpan, SourceSpan UserSpan)
     {
         /// <summary>What the flake needs, without spans, so a host's summary stays equal when only lines move.</summary>
         public DeployNode ToNode(string host, string system) =>
-            new(host, system, Hostname, SshUser, User, RemoteBuild, MagicRollback, AutoRollback);
+            new(host, system, Hostname, SshUser, User, InteractiveSudo, RemoteBuild, MagicRollback, AutoRollback);
     }
 
     /// <summary>One <c>deploy.nodes.&lt;Host&gt;</c> of the flake: the deploy-rs settings of a deployable host.</summary>
-    internal sealed record DeployNode(string Host, string System, string Hostname, string? SshUser, string User, bool RemoteBuild, bool MagicRollback, bool AutoRollback);
+    internal sealed record DeployNode(string Host, string System, string Hostname, string? SshUser, string User, bool InteractiveSudo, bool RemoteBuild, bool MagicRollback, bool AutoRollback);
 
     /// <summary>
     /// The defaults of Lux.Dsl's <c>Deploy</c> record, which the evaluator does not run (an unset init
@@ -26,6 +26,7 @@ namespace Lux.Generators.Resolve
     internal static class DeployDefaults
     {
         public const string User = "root";
+        public const bool InteractiveSudo = false;
         public const bool RemoteBuild = false;
         public const bool MagicRollback = true;
         public const bool AutoRollback = true;
@@ -44,6 +45,7 @@ namespace Lux.Generators.Resolve
                 Text(evaluator, deploy, "Hostname", span) ?? "",
                 Text(evaluator, deploy, "SshUser", span),
                 Text(evaluator, deploy, "User", span) ?? DeployDefaults.User,
+                Flag(evaluator, deploy, "InteractiveSudo", span, DeployDefaults.InteractiveSudo),
                 Flag(evaluator, deploy, "RemoteBuild", span, DeployDefaults.RemoteBuild),
                 Flag(evaluator, deploy, "MagicRollback", span, DeployDefaults.MagicRollback),
                 Flag(evaluator, deploy, "AutoRollback", span, DeployDefaults.AutoRollback),

@@ -16,9 +16,18 @@ public sealed class DeployFactTests
 
         dsl.SshUser.Should().BeNull();
         DeployDefaults.User.Should().Be(dsl.User);
+        DeployDefaults.InteractiveSudo.Should().Be(dsl.InteractiveSudo);
         DeployDefaults.RemoteBuild.Should().Be(dsl.RemoteBuild);
         DeployDefaults.MagicRollback.Should().Be(dsl.MagicRollback);
         DeployDefaults.AutoRollback.Should().Be(dsl.AutoRollback);
+    }
+
+    [Fact]
+    public void LUX2007_blocks_writing_nix_out_even_without_the_analyzer()
+    {
+        var run = Lux.Tests.Generator.LuxRun.Of(OrionWith("new(\"\") { SshUser = \"kiri\" }"));
+
+        run.ManifestErrors.Should().ContainSingle().Which.Should().Contain("LUX2007").And.Contain("Deploy.Hostname is empty");
     }
 
     [Fact]

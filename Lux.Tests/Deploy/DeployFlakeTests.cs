@@ -32,7 +32,7 @@ public sealed class DeployFlakeTests
         var nodes = flake.GetProperty("deploy").GetProperty("nodes");
         nodes.EnumerateObject().Select(n => n.Name).Should().Equal("orion");
         nodes.GetProperty("orion").GetRawText().Should().Be(
-            """{"autoRollback":true,"hostname":"orion","magicRollback":true,"profiles":{"system":{"path":"/nix/store/1fe0cef0ea600e26cd1bdf4d4dcf9f01-activate-nixos-system-orion","user":"root"}},"remoteBuild":false,"sshUser":"kiri"}""");
+            """{"autoRollback":true,"hostname":"orion","interactiveSudo":true,"magicRollback":true,"profiles":{"system":{"path":"/nix/store/1fe0cef0ea600e26cd1bdf4d4dcf9f01-activate-nixos-system-orion","user":"root"}},"remoteBuild":false,"sshUser":"kiri"}""");
 
         var jobs = flake.GetProperty("hydraJobs");
         jobs.EnumerateObject().Select(j => j.Name).Should().Equal(hosts);
@@ -87,6 +87,7 @@ public sealed class DeployFlakeTests
         polaris.TryGetProperty("sshUser", out _).Should().BeFalse("an unset SshUser leaves deploy-rs's default");
         polaris.GetProperty("hostname").GetString().Should().Be("polaris.lan");
         polaris.GetProperty("remoteBuild").GetBoolean().Should().BeTrue();
+        polaris.GetProperty("interactiveSudo").GetBoolean().Should().BeFalse();
         polaris.GetProperty("magicRollback").GetBoolean().Should().BeFalse();
         polaris.GetProperty("autoRollback").GetBoolean().Should().BeTrue();
         polaris.GetProperty("profiles").GetProperty("system").GetProperty("user").GetString().Should().Be("admin");

@@ -28,5 +28,5 @@ internal static class DeployFleet
     }
 
     /// <summary>Orion's Deploy fact as Lux.Config writes it.</summary>
-    public const string OrionDeploy = "public override Deploy Deploy => new(\"orion\") { SshUser = new Kiri().Name };";
+    public const string OrionDeploy = "public override Deploy Deploy => new(\"orion\") { SshUser = new Kiri().Name, InteractiveSudo = true };";
 }
