@@ -19,7 +19,8 @@ namespace Lux.Generators
     /// What the fleet-wide outputs need from one host: who it is and its platform (for the flake), which files
     /// it has, where its hardware module comes from, and every diagnostic its compilation made.
     /// </summary>
-    internal sealed record HostSummary(HostIdentity Identity, string System, EquatableArray<string> Paths, HardwareModule? Hardware, EquatableArray<DiagnosticInfo> Diagnostics);
+    /// <remarks><see cref="Deploy"/>: the host's deploy-rs node for the flake, null when the host is not deployable.</remarks>
+    internal sealed record HostSummary(HostIdentity Identity, string System, EquatableArray<string> Paths, HardwareModule? Hardware, EquatableArray<DiagnosticInfo> Diagnostics, DeployNode? Deploy = null);
 
     /// <summary>A hand-written Nix file a host brings in verbatim: where it goes in nix-out, and which AdditionalFile it is.</summary>
     /// <remarks>
@@ -185,6 +186,7 @@ namespace Lux.Generators
                     try
                     {
                         files.AddRange(FleetEmitter.EmitHost(host, context.ProjectDirectory));
+                        files.Add(BootstrapScript.Emit(host));
                         hardware = HardwareOf(host);
                     }
                     catch (EvaluationException e)
@@ -195,7 +197,8 @@ namespace Lux.Generators
                     WithholdPrivateKeyMaterial(files, diagnostics);
                 }
                 var paths = files.Select(f => f.Path).Concat(hardware is null ? [] : [hardware.OutputPath]).ToEquatableArray();
-                return new HostOutput(new HostSummary(IdentityOf(host), host.System, paths, hardware, Distinct(diagnostics).ToEquatableArray()), files.ToEquatableArray());
+                var deploy = host.Deploy is { } fact && Nameable(host.Name) ? fact.ToNode(host.Name, host.System) : null;
+                return new HostOutput(new HostSummary(IdentityOf(host), host.System, paths, hardware, Distinct(diagnostics).ToEquatableArray(), deploy), files.ToEquatableArray());
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -263,9 +266,9 @@ namespace Lux.Generators
         {
             var summaries = hosts as IReadOnlyCollection<HostSummary> ?? hosts.ToList();
             var shared = SharedNames(summaries);
-            return FleetEmitter.EmitFlake(summaries.Where(h => Nameable(h.Identity.Name) && !shared.Contains(h.Identity.Name))
-                .OrderBy(h => h.Identity.Name, StringComparer.Ordinal).ThenBy(h => h.Identity.TypeName, StringComparer.Ordinal)
-                .Select(h => (h.Identity.Name, h.System)).ToList());
+            var listed = summaries.Where(h => Nameable(h.Identity.Name) && !shared.Contains(h.Identity.Name))
+                .OrderBy(h => h.Identity.Name, StringComparer.Ordinal).ThenBy(h => h.Identity.TypeName, StringComparer.Ordinal).ToList();
+            return FleetEmitter.EmitFlake(listed.Select(h => (h.Identity.Name, h.System)).ToList(), listed.Select(h => h.Deploy).OfType<DeployNode>().ToList());
         }
 
         /// <summary>

@@ -32,9 +32,15 @@ public sealed record SopsNix : Feature
         if (sops.AdminKeyUsers.Any())
         {
             os.Users.Groups[ReaderGroup] = new();
-            // The key's directory is readable by the group; the key file is provisioned out of band.
+            // The key's directory and the key are readable by the group. The key is provisioned out of band
+            // (nix-out/bootstrap/<host>.sh places it owned by root, as the group does not exist before the
+            // first activation); "z" gives an existing key its owner and mode on every boot and switch.
             var keyDirectory = sops.AdminKeyPath!.Substring(0, sops.AdminKeyPath.LastIndexOf('/'));
-            os.Systemd.Tmpfiles.Rules = [$"d {keyDirectory} 0750 root {ReaderGroup} -"];
+            os.Systemd.Tmpfiles.Rules =
+            [
+                $"d {keyDirectory} 0750 root {ReaderGroup} -",
+                $"z {sops.AdminKeyPath} 0440 root {ReaderGroup} -",
+            ];
         }
     }
 

@@ -18,5 +18,11 @@ public sealed record Orion : Host
         AdminKeyUsers = [new Kiri()],
     };
 
+    /// <summary>
+    /// Deployed over SSH (deploy-rs). Root login is off, so deploy-rs logs in as kiri and sudoes to root;
+    /// wheel's sudo asks for kiri's password, so deploy-rs asks for it too.
+    /// </summary>
+    public override Deploy Deploy => new("orion") { SshUser = new Kiri().Name, InteractiveSudo = true };
+
     public override Aspects Includes => [new Development(), new OpenSsh(), new SopsNix()];
 }

@@ -42,6 +42,9 @@ namespace Lux
 
         /// <summary>A hand-written Nix module (usually <c>hardware-configuration.nix</c>) brought into the host verbatim.</summary>
         public virtual NixFile? Hardware => null;
+
+        /// <summary>How deploy-rs reaches the host (<c>deploy.nodes.&lt;Name&gt;</c> of the flake). Absent: the host is not deployable.</summary>
+        public virtual Deploy? Deploy => null;
     }
 
     /// <summary>

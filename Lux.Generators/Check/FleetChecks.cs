@@ -30,6 +30,7 @@ namespace Lux.Generators.Check
                 diagnostics.AddRange(SshRecoveryPolicy.Check(host));
                 diagnostics.AddRange(RuleChecks.Safely("LUX2002", () => UsersOnHost.Check(host)));
                 diagnostics.AddRange(RuleChecks.Safely("LUX2003", () => DuplicateNames.CheckHost(fleet, host)));
+                diagnostics.AddRange(RuleChecks.Safely("LUX2007", () => DeployTargets.Check(host)));
             }
             diagnostics.AddRange(RuleChecks.Safely("LUX2004", () => SshPublicKeys.CheckHosts(fleet)));
             diagnostics.AddRange(RuleChecks.Safely("LUX2006", () => PrivateKeyMaterial.CheckHosts(fleet)));

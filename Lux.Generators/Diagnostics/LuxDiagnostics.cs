@@ -80,6 +80,9 @@ namespace Lux.Generators.Diagnostics
         public static readonly DiagnosticDescriptor PrivateKeyMaterial = Error("LUX2006", "Private key material in the config",
             "{0}", Integrity);
 
+        public static readonly DiagnosticDescriptor InvalidDeploy = Error("LUX2007", "Deploy fact deploy-rs cannot act on",
+            "{0}", Integrity);
+
         public static readonly DiagnosticDescriptor UnknownOption = Error("LUX3001", "No such option",
             "{0}", OptionsCategory);
 
@@ -105,7 +108,7 @@ namespace Lux.Generators.Diagnostics
         public static readonly System.Collections.Immutable.ImmutableDictionary<string, DiagnosticDescriptor> ById =
             new[] { Internal, Unsupported, GateShape, Evaluation, NotRepresentable, IncludeCycle, MissingNixFile,
                     OpenSshNotEnabled, PasswordAuthentication, RootLogin, NoRecoveryUsers, RecoveryUserMissing, RecoveryUserWithoutKey, SopsHostKeyMissing, SshNotExposed,
-                    ConflictingDefinitions, UserNotOnHost, DuplicateName, MalformedSshKey, MalformedAgeRecipient, PrivateKeyMaterial,
+                    ConflictingDefinitions, UserNotOnHost, DuplicateName, MalformedSshKey, MalformedAgeRecipient, PrivateKeyMaterial, InvalidDeploy,
                     UnknownOption, WrongOptionType, OutOfRange, NotAnEnumValue, ReadOnlyOption, RenamedOption, RemovedOption }
             .ToImmutableDictionary(d => d.Id);
 

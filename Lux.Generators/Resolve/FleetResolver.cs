@@ -166,6 +166,14 @@ namespace Lux.Generators.Resolve
             {
                 host.Errors.Add(e.Diagnostic);
             }
+            try
+            {
+                host.Deploy = DeployFactReader.Read(evaluator, host);
+            }
+            catch (EvaluationException e)
+            {
+                host.Errors.Add(e.Diagnostic);
+            }
         }
 
         /// <summary>What Lux itself defines for every host: identity, platform, state versions, the hardware module.</summary>

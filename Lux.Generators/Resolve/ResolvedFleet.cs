@@ -49,6 +49,9 @@ namespace Lux.Generators.Resolve
         /// <summary>The Sops fact, when the host has one.</summary>
         public SopsFact? Sops { get; set; }
 
+        /// <summary>The Deploy fact, when the host is deployable.</summary>
+        public DeployFact? Deploy { get; set; }
+
         /// <summary>Options whose definitions conflict (LUX2001, already reported): checks leave them alone.</summary>
         public HashSet<string> ConflictedOptions { get; } = new(global::System.StringComparer.Ordinal);
 

@@ -232,7 +232,7 @@ public sealed class GeneratorRegressionTests
         run.Result.Results.Should().OnlyContain(r => r.Exception == null);
         run.Result.Diagnostics.Should().NotContain(d => d.Id == "CS8785");
         run.ManifestErrors.Should().HaveCount(2).And.OnlyContain(e => e.Contains("LUX2003"));
-        run.Files.Keys.Should().Equal("flake.nix", "hosts/gamma/default.nix");
+        run.Files.Keys.Should().Equal("bootstrap/gamma.sh", "flake.nix", "hosts/gamma/default.nix");
     }
 
     [Theory]

@@ -38,6 +38,16 @@ let
     nixosModules.niri = module "niri.nixosModules.niri" ./niri/nixos.nix;
     homeModules.niri = module "niri.homeModules.niri" ./niri/home-manager.nix;
   };
+
+  # deploy-rs brings no modules: its lib, for the platforms a fleet here uses.
+  deploy-rs = {
+    lib = builtins.listToAttrs (
+      map (system: {
+        name = system;
+        value = import ./deploy-rs/lib.nix { inherit system; };
+      }) [ "x86_64-linux" "aarch64-linux" ]
+    );
+  };
 in
 {
   # The arguments of a flake's outputs function, but `self`.
@@ -47,6 +57,7 @@ in
       home-manager
       sops-nix
       niri
+      deploy-rs
       ;
   };
 

@@ -36,7 +36,7 @@ let
     };
 
   eval = evalModules {
-    modules = baseModules ++ modules;
+    modules = baseModules ++ [ (import ./nixos/system/activation/top-level.nix checkAssertions) ] ++ modules;
     specialArgs = {
       modulesPath = ./nixos;
     }
@@ -55,13 +55,6 @@ let
   failedAssertions = map (assertion: assertion.message) (
     filter (assertion: !assertion.assertion) eval.config.assertions
   );
-in
-args
-// {
-  inherit (eval) config moduleKeys sourceFiles;
-
-  # The messages of the assertions that do not hold.
-  inherit failedAssertions;
 
   # What building the system (config.system.build.toplevel) checks first: true, or NixOS' error
   # for the failed assertions (nixos/modules/system/activation/top-level.nix).
@@ -70,4 +63,11 @@ args
       true
     else
       throw "\nFailed assertions:\n${concatStringsSep "\n" (map (message: "- ${message}") failedAssertions)}";
+in
+args
+// {
+  inherit (eval) config moduleKeys sourceFiles;
+
+  # The messages of the assertions that do not hold.
+  inherit failedAssertions checkAssertions;
 }

@@ -59,13 +59,16 @@
   };
   sops.age.sshKeyPaths = [ "/etc/ssh/ssh_host_ed25519_key" ]; # Features/SopsNix.cs:22
   system.stateVersion = "25.11"; # Hosts/Orion.cs:7
-  systemd.tmpfiles.rules = [ "d /var/lib/sops-nix 0750 root sops-users -" ]; # Features/SopsNix.cs:37
+  systemd.tmpfiles.rules = [ # Features/SopsNix.cs:39
+    "d /var/lib/sops-nix 0750 root sops-users -"
+    "z /var/lib/sops-nix/admin-key.txt 0440 root sops-users -"
+  ];
   users = {
     groups.sops-users = { }; # Features/SopsNix.cs:34
     users.kiri = {
       description = "Kiri"; # Features/PrimaryUser.cs:11
       extraGroups = [
-        "sops-users" # Features/SopsNix.cs:46
+        "sops-users" # Features/SopsNix.cs:52
         "wheel" # Features/PrimaryUser.cs:12
         "networkmanager"
       ];

@@ -32,14 +32,17 @@
     gnupg.sshKeyPaths = [ ]; # Features/SopsNix.cs:29
   };
   system.stateVersion = "25.11"; # Hosts/Zenith.cs:7
-  systemd.tmpfiles.rules = [ "d /var/lib/sops-nix 0750 root sops-users -" ]; # Features/SopsNix.cs:37
+  systemd.tmpfiles.rules = [ # Features/SopsNix.cs:39
+    "d /var/lib/sops-nix 0750 root sops-users -"
+    "z /var/lib/sops-nix/admin-key.txt 0440 root sops-users -"
+  ];
   users = {
     groups.sops-users = { }; # Features/SopsNix.cs:34
     users = {
       ergon = {
         description = "Ergon (work)"; # Users/Ergon.cs:20
         extraGroups = [
-          "sops-users" # Features/SopsNix.cs:46
+          "sops-users" # Features/SopsNix.cs:52
           "wheel" # Users/Ergon.cs:21
           "networkmanager"
         ];
@@ -51,7 +54,7 @@
       kiri = {
         description = "Kiri"; # Features/PrimaryUser.cs:11
         extraGroups = [
-          "sops-users" # Features/SopsNix.cs:46
+          "sops-users" # Features/SopsNix.cs:52
           "wheel" # Features/PrimaryUser.cs:12
           "networkmanager"
         ];

@@ -15,5 +15,5 @@
       signByDefault = true; # Features/Ssh.cs:19
     };
   };
-  sops.age.keyFile = "/var/lib/sops-nix/admin-key.txt"; # Features/SopsNix.cs:47
+  sops.age.keyFile = "/var/lib/sops-nix/admin-key.txt"; # Features/SopsNix.cs:53
 }

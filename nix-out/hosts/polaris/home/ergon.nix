@@ -45,7 +45,7 @@
       };
     };
   };
-  sops.age.keyFile = "/var/lib/sops-nix/admin-key.txt"; # Features/SopsNix.cs:47
+  sops.age.keyFile = "/var/lib/sops-nix/admin-key.txt"; # Features/SopsNix.cs:53
   xdg = {
     enable = true; # Features/Desktop.cs:15
     userDirs = {

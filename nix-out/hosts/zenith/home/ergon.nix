@@ -33,7 +33,7 @@
       scale = 1.75; # Features/Niri.cs:24
     };
   };
-  sops.age.keyFile = "/var/lib/sops-nix/admin-key.txt"; # Features/SopsNix.cs:47
+  sops.age.keyFile = "/var/lib/sops-nix/admin-key.txt"; # Features/SopsNix.cs:53
   xdg = {
     enable = true; # Features/Desktop.cs:15
     userDirs = {
