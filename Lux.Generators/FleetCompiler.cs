@@ -20,7 +20,7 @@ namespace Lux.Generators
     /// it has, where its hardware module comes from, and every diagnostic its compilation made.
     /// </summary>
     /// <remarks><see cref="Deploy"/>: the host's deploy-rs node for the flake, null when the host is not deployable.</remarks>
-    internal sealed record HostSummary(HostIdentity Identity, string System, EquatableArray<string> Paths, HardwareModule? Hardware, EquatableArray<DiagnosticInfo> Diagnostics, DeployNode? Deploy = null);
+    internal sealed partial record HostSummary(HostIdentity Identity, string System, EquatableArray<string> Paths, HardwareModule? Hardware, EquatableArray<DiagnosticInfo> Diagnostics, DeployNode? Deploy = null);
 
     /// <summary>A hand-written Nix file a host brings in verbatim: where it goes in nix-out, and which AdditionalFile it is.</summary>
     /// <remarks>
@@ -198,7 +198,8 @@ namespace Lux.Generators
                 }
                 var paths = files.Select(f => f.Path).Concat(hardware is null ? [] : [hardware.OutputPath]).ToEquatableArray();
                 var deploy = host.Deploy is { } fact && Nameable(host.Name) ? fact.ToNode(host.Name, host.System) : null;
-                return new HostOutput(new HostSummary(IdentityOf(host), host.System, paths, hardware, Distinct(diagnostics).ToEquatableArray(), deploy), files.ToEquatableArray());
+                var summary = new HostSummary(IdentityOf(host), host.System, paths, hardware, Distinct(diagnostics).ToEquatableArray(), deploy) { Map = HostMap.Of(host, diagnostics) };
+                return new HostOutput(summary, files.ToEquatableArray());
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -271,6 +272,16 @@ namespace Lux.Generators
             return FleetEmitter.EmitFlake(listed.Select(h => (h.Identity.Name, h.System)).ToList(), listed.Select(h => h.Deploy).OfType<DeployNode>().ToList());
         }
 
+        /// <summary>FLEET.md and fleet.dot, of the hosts the flake lists.</summary>
+        public static EquatableArray<OutputFile> FleetMap(IEnumerable<HostSummary> hosts)
+        {
+            var summaries = hosts as IReadOnlyCollection<HostSummary> ?? hosts.ToList();
+            var shared = SharedNames(summaries);
+            return FleetMapEmitter.Emit(summaries.Where(h => Nameable(h.Identity.Name) && !shared.Contains(h.Identity.Name))
+                .OrderBy(h => h.Identity.Name, StringComparer.Ordinal).ThenBy(h => h.Identity.TypeName, StringComparer.Ordinal)
+                .Select(h => (h.Identity.Name, h.Map)).ToList()).ToEquatableArray();
+        }
+
         /// <summary>
         /// The names two or more hosts share (LUX2003): such hosts would share hosts/&lt;name&gt;/, so none of them
         /// is emitted (two sources with one hint name would make the generator throw). Sorted, equal by content.
@@ -332,7 +343,8 @@ namespace Lux.Generators
         {
             var shared = SharedNames(hosts);
             var withheld = hosts.Select(h => h.Hardware).OfType<HardwareModule>().Where(m => HardwareFile(m, texts) is null).Select(m => m.OutputPath).ToList();
-            var paths = hosts.Where(h => !shared.Contains(h.Identity.Name)).SelectMany(h => h.Paths).Except(withheld, StringComparer.Ordinal).Append("flake.nix").ToList();
+            var paths = hosts.Where(h => !shared.Contains(h.Identity.Name)).SelectMany(h => h.Paths).Except(withheld, StringComparer.Ordinal).Append("flake.nix")
+                .Concat(FleetMapEmitter.Paths).ToList();
             if (library.Sops is { } sops)
                 paths.Add(sops.Path);
             paths.Sort(StringComparer.Ordinal);

@@ -91,6 +91,9 @@ namespace Lux.Generators
             var flake = summaries.Select((all, _) => FleetCompiler.Flake(all)).WithTrackingName(TrackingNames.Flake);
             context.RegisterImplementationSourceOutput(flake, AddFile);
 
+            var fleetMap = summaries.Select((all, _) => FleetCompiler.FleetMap(all)).WithTrackingName(TrackingNames.FleetMap);
+            context.RegisterImplementationSourceOutput(fleetMap.SelectMany((files, _) => files.AsImmutableArray()), AddFile);
+
             var library = fleet.Select((fleetContext, _) => FleetCompiler.CompileLibrary(fleetContext)).WithTrackingName(TrackingNames.Library);
             context.RegisterImplementationSourceOutput(library, (spc, output) =>
             {
@@ -162,6 +165,7 @@ namespace Lux.Generators
         public const string HardwareFile = "Lux.HardwareFile";
         public const string HostSummary = "Lux.HostSummary";
         public const string Flake = "Lux.Flake";
+        public const string FleetMap = "Lux.FleetMap";
         public const string Library = "Lux.Library";
         public const string SharedNames = "Lux.SharedNames";
         public const string Manifest = "Lux.Manifest";

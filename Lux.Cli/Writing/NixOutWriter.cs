@@ -70,9 +70,10 @@ namespace Lux.Cli.Writing
                 LockIgnoreRule.EnsureExists(_outputDirectory);
                 LeftoverTemporaryFiles.Remove(_outputDirectory);
                 var previousRecord = OwnershipRecord.Read(_outputDirectory);
-                var plan = WritePlanner.Plan(_outputDirectory, generated.Files, previousRecord);
+                var (files, pictureNote) = FleetPicture.Add(_outputDirectory, generated.Files, _options.GraphvizDot, previousRecord);
+                var plan = WritePlanner.Plan(_outputDirectory, files, previousRecord);
                 PlanExecutor.Execute(_outputDirectory, plan);
-                return WriteResult.Success(_outputDirectory, plan.Writes.Count, plan.Deletions.Count, plan.Unchanged, generated.PolicyErrors);
+                return WriteResult.Success(_outputDirectory, plan.Writes.Count, plan.Deletions.Count, plan.Unchanged, generated.PolicyErrors, pictureNote);
             }
         }
 

@@ -19,5 +19,8 @@ namespace Lux.Cli.Writing
         /// warning; without analyzers no suppression was seen, and policy errors block like any other.
         /// </summary>
         public bool AnalyzersRan { get; init; }
+
+        /// <summary>Graphviz's dot, which draws fleet.svg from fleet.dot (<see cref="FleetPicture"/>); found on PATH by default.</summary>
+        public string GraphvizDot { get; init; } = "dot";
     }
 }

@@ -34,13 +34,14 @@ namespace Lux.Cli.Writing
 
         public int Unchanged { get; private init; }
 
-        internal static WriteResult Success(string outputDirectory, int written, int deleted, int unchanged, IReadOnlyList<string>? suppressed = null)
+        internal static WriteResult Success(string outputDirectory, int written, int deleted, int unchanged, IReadOnlyList<string>? suppressed = null, string? note = null)
         {
             var summary = $"lux: {DisplayName(outputDirectory)}/ → {written} written, {deleted} deleted, {unchanged} unchanged ({outputDirectory})";
             // A suppressed policy error stays visible as a warning: nix-out was written knowing it.
             var warnings = (suppressed ?? Array.Empty<string>())
                 .Select(line => line.Replace(": error LUX", ": warning LUX") + " (suppressed in the config; nix-out written anyway)");
-            return new WriteResult(0, warnings.Append(summary).ToArray()) { Written = written, Deleted = deleted, Unchanged = unchanged };
+            // A note (fleet.svg not drawn) comes before the summary, which stays the last line.
+            return new WriteResult(0, warnings.Concat(note is null ? Array.Empty<string>() : new[] { note }).Append(summary).ToArray()) { Written = written, Deleted = deleted, Unchanged = unchanged };
         }
 
         internal static WriteResult BlockedByConfigErrors(string outputDirectory, IReadOnlyList<string> configErrors)

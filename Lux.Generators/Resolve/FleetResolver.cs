@@ -116,8 +116,8 @@ namespace Lux.Generators.Resolve
 
             ReadFacts(host);
 
-            var hostAspects = Closure(record);
-            var userAspects = userRecords.Select(Closure).ToList();
+            var hostAspects = Closure(record, host.IncludeEdges);
+            var userAspects = userRecords.Select(user => Closure(user, host.IncludeEdges)).ToList();
             var all = Union(new[] { hostAspects }.Concat(userAspects));
             host.Aspects = all.ToImmutableArray();
 
@@ -264,7 +264,8 @@ namespace Lux.Generators.Resolve
         /// includes itself with new arguments (<c>F(N) => [new F(N + 1)]</c>) is no cycle by key but never ends:
         /// the bounds stop it with LUX0005 before the recursion overflows the compiler's stack.
         /// </summary>
-        private List<RecordValue> Closure(RecordValue root)
+        /// <param name="edges">Gets every (includer, included) pair met on the way, repeats too, for the fleet map.</param>
+        private List<RecordValue> Closure(RecordValue root, List<(RecordValue Includer, RecordValue Included)> edges)
         {
             var result = new List<RecordValue>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -296,6 +297,7 @@ namespace Lux.Generators.Resolve
                     if (include is not RecordValue { Spec.Kind: DeclarationKind.Feature or DeclarationKind.Profile } included)
                         throw EvaluationException.At(SpanOf(spec, "Includes"), spec.DisplayName + " includes " + include.Describe() +
                             ", which is not a [Feature] or [Profile] record");
+                    edges.Add((aspect, included));
                     Visit(included);
                 }
                 path.RemoveAt(path.Count - 1);

@@ -30,6 +30,9 @@ namespace Lux.Generators.Resolve
         /// <summary>Every aspect the host's composition reaches, in first-reached order.</summary>
         public ImmutableArray<RecordValue> Aspects { get; set; } = ImmutableArray<RecordValue>.Empty;
 
+        /// <summary>Who includes whom in the host's composition and its users' (includer, included), for the fleet map.</summary>
+        public List<(RecordValue Includer, RecordValue Included)> IncludeEdges { get; } = new();
+
         public AttrsNode NixOS { get; set; } = new();
 
         /// <summary>home-manager config per user name, in the host's user order.</summary>

@@ -28,7 +28,7 @@ public sealed class SmallFleetTests
     public void Every_host_has_a_module_and_every_user_a_home_on_each_of_its_hosts()
     {
         Run().Files.Keys.Should().BeEquivalentTo(
-            "flake.nix", "bootstrap/alpha.sh", "bootstrap/beta.sh",
+            "flake.nix", "FLEET.md", "fleet.dot", "bootstrap/alpha.sh", "bootstrap/beta.sh",
             "hosts/alpha/default.nix", "hosts/alpha/home/ada.nix", "hosts/alpha/home/bob.nix",
             "hosts/beta/default.nix", "hosts/beta/home/ada.nix");
     }

@@ -100,7 +100,7 @@ public sealed class GeneratorRegressionTests
         error.Id.Should().Be("LUX0004");
         error.Location.SourceTree!.GetText().ToString(error.Location.SourceSpan).Should().Be(at);
         run.ManifestErrors.Should().ContainSingle().Which.Should().Contain("LUX0004");
-        run.Files.Keys.Should().Equal("flake.nix");
+        run.Files.Keys.Should().Equal("FLEET.md", "flake.nix", "fleet.dot");
         run.Files["flake.nix"].Should().Contain("nixosConfigurations = { };");
     }
 
@@ -232,7 +232,7 @@ public sealed class GeneratorRegressionTests
         run.Result.Results.Should().OnlyContain(r => r.Exception == null);
         run.Result.Diagnostics.Should().NotContain(d => d.Id == "CS8785");
         run.ManifestErrors.Should().HaveCount(2).And.OnlyContain(e => e.Contains("LUX2003"));
-        run.Files.Keys.Should().Equal("bootstrap/gamma.sh", "flake.nix", "hosts/gamma/default.nix");
+        run.Files.Keys.Should().Equal("FLEET.md", "bootstrap/gamma.sh", "flake.nix", "fleet.dot", "hosts/gamma/default.nix");
     }
 
     [Theory]
