@@ -272,14 +272,13 @@ namespace Lux.Generators
             return FleetEmitter.EmitFlake(listed.Select(h => (h.Identity.Name, h.System)).ToList(), listed.Select(h => h.Deploy).OfType<DeployNode>().ToList());
         }
 
-        /// <summary>FLEET.md and fleet.dot, of the hosts the flake lists.</summary>
-        public static EquatableArray<OutputFile> FleetMap(IEnumerable<HostSummary> hosts)
+        /// <summary>FLEET.md and fleet.dot, of the hosts the flake lists (each host's name, type and map).</summary>
+        public static EquatableArray<OutputFile> FleetMap(IEnumerable<(string Name, string TypeName, HostMap Map)> hosts)
         {
-            var summaries = hosts as IReadOnlyCollection<HostSummary> ?? hosts.ToList();
-            var shared = SharedNames(summaries);
-            return FleetMapEmitter.Emit(summaries.Where(h => Nameable(h.Identity.Name) && !shared.Contains(h.Identity.Name))
-                .OrderBy(h => h.Identity.Name, StringComparer.Ordinal).ThenBy(h => h.Identity.TypeName, StringComparer.Ordinal)
-                .Select(h => (h.Identity.Name, h.Map)).ToList()).ToEquatableArray();
+            // As SharedNames: hosts that share a name (LUX2003) are not emitted, so they are not on the map either.
+            var listed = hosts.Where(h => Nameable(h.Name)).GroupBy(h => h.Name, StringComparer.Ordinal).Where(g => !g.Skip(1).Any())
+                .Select(g => (g.Key, g.First().Map)).OrderBy(h => h.Key, StringComparer.Ordinal).ToList();
+            return FleetMapEmitter.Emit(listed).ToEquatableArray();
         }
 
         /// <summary>

@@ -91,7 +91,11 @@ namespace Lux.Generators
             var flake = summaries.Select((all, _) => FleetCompiler.Flake(all)).WithTrackingName(TrackingNames.Flake);
             context.RegisterImplementationSourceOutput(flake, AddFile);
 
-            var fleetMap = summaries.Select((all, _) => FleetCompiler.FleetMap(all)).WithTrackingName(TrackingNames.FleetMap);
+            // The map reads each host's name and map only: a summary that changes otherwise (a diagnostic moved by an
+            // edit) leaves it cached, and it runs again only when some host's composition, users or policy status does.
+            var maps = hostOutputs.Select((host, _) => (host.Summary.Identity.Name, host.Summary.Identity.TypeName, host.Summary.Map))
+                .WithTrackingName(TrackingNames.HostMap).Collect();
+            var fleetMap = maps.Select((all, _) => FleetCompiler.FleetMap(all)).WithTrackingName(TrackingNames.FleetMap);
             context.RegisterImplementationSourceOutput(fleetMap.SelectMany((files, _) => files.AsImmutableArray()), AddFile);
 
             var library = fleet.Select((fleetContext, _) => FleetCompiler.CompileLibrary(fleetContext)).WithTrackingName(TrackingNames.Library);
@@ -165,6 +169,7 @@ namespace Lux.Generators
         public const string HardwareFile = "Lux.HardwareFile";
         public const string HostSummary = "Lux.HostSummary";
         public const string Flake = "Lux.Flake";
+        public const string HostMap = "Lux.HostMap";
         public const string FleetMap = "Lux.FleetMap";
         public const string Library = "Lux.Library";
         public const string SharedNames = "Lux.SharedNames";

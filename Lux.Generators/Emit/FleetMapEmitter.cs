@@ -9,16 +9,14 @@ namespace Lux.Generators.Emit
     /// <summary>
     /// The fleet map: nix-out/FLEET.md (a Mermaid diagram and tables) and nix-out/fleet.dot (the same diagram for
     /// Graphviz; the writer draws fleet.svg from it). Built from the hosts' <see cref="HostMap"/>s alone.
-    /// The diagram stays readable at a hundred hosts by drawing groups, not hosts: hosts that include the same
-    /// profiles are one box, users on the same hosts with the same aspects are one box, and each include
-    /// between aspects is drawn once. The tables are complete, one row a host.
+    /// The diagram stays readable at a hundred hosts by drawing groups, not hosts (see <see cref="FleetGraph"/>):
+    /// hosts that include the same profiles are one box, users on the same hosts with the same aspects are one
+    /// box, what every host includes is one arrow from a box of all hosts, and each include between aspects is drawn
+    /// once. The tables are complete, one row a host.
     /// </summary>
     internal static class FleetMapEmitter
     {
         public static readonly IReadOnlyList<string> Paths = new[] { FleetMapPaths.Markdown, FleetMapPaths.Dot };
-
-        /// <summary>More arrows than this and FLEET.md draws two Mermaid diagrams (fleet.dot stays one: dot lays out big graphs well).</summary>
-        private const int MaxEdgesInOneDiagram = 40;
 
         /// <summary>Columns per table: a wider Markdown table does not fit a page.</summary>
         private const int ColumnsPerTable = 10;
@@ -49,22 +47,17 @@ namespace Lux.Generators.Emit
 
             sb.Append("## Composition\n\n");
             sb.Append("Users → hosts → profiles → features. Hosts that include the same profiles share a box, with arrows to what ")
-              .Append("all of them include; what only some include is in [Hosts × aspects](#hosts--aspects)")
+              .Append("all of them include").Append(graph.HostNodes.Any(n => n.All) ? ", and the dashed box of all hosts has arrows to what every host includes" : "")
+              .Append("; what only some include is in ")
+              .Append("[Hosts × aspects](#hosts--aspects)")
               .Append(graph.UsersCollapsed ? "" : ". Users on the same hosts share a box too; a dashed arrow says on how many of the box's hosts they are").Append(".\n");
             if (graph.UsersCollapsed)
                 sb.Append("The ").Append(graph.UserNames.Count.ToString(CultureInfo.InvariantCulture)).Append(" users would take ")
-                  .Append(graph.UserEdgeCount.ToString(CultureInfo.InvariantCulture)).Append(" arrows: see [Hosts × users](#hosts--users) instead.\n");
-            if (graph.Edges.Count <= MaxEdgesInOneDiagram)
-            {
-                sb.Append("\n```mermaid\n").Append(Mermaid(graph, _ => true)).Append("```\n\n");
-            }
-            else
-            {
-                // Mermaid's layout tangles a big graph in one: who has which profile, then what each profile brings.
-                sb.Append("\n```mermaid\n").Append(Mermaid(graph, edge => edge.From[0] is 'u' or 'h')).Append("```\n\n");
-                sb.Append("What the profiles include: each box lists the features it brings, an arrow the profiles (or features) that bring more.\n\n");
-                sb.Append("```mermaid\n").Append(Mermaid(Bundles(graph), _ => true)).Append("```\n\n");
-            }
+                  .Append(graph.UserEdgeCount.ToString(CultureInfo.InvariantCulture)).Append(" arrows, so they are one box: see [Hosts × users](#hosts--users) for who is where.\n");
+            if (graph.FeaturesListed > 0)
+                sb.Append(Count(graph.FeaturesListed, "feature")).Append(" that only profiles or features include ")
+                  .Append(graph.FeaturesListed == 1 ? "is" : "are").Append(" written into the boxes that include them.\n");
+            sb.Append("\n```mermaid\n").Append(Mermaid(graph)).Append("```\n\n");
 
             sb.Append("### Host boxes\n\n| Profiles | Hosts |\n| --- | --- |\n");
             foreach (var group in graph.HostGroups)
@@ -76,13 +69,28 @@ namespace Lux.Generators.Emit
             sb.Append("Each cell says who brings the aspect to the host: `").Append(Direct).Append("` (the host includes it), the profiles or ")
               .Append("features that include it, or `user <name>` (a user's own aspect); ").Append(Absent).Append(" where the host does not have it.\n\n");
             var aspectColumns = graph.Aspects;
+            // One lookup per host, not a scan per cell: the table is hosts × aspects cells.
+            var reached = hosts.ToDictionary(h => h.Name, h => h.Map.Aspects.ToDictionary(a => new FleetGraph.AspectColumn(a.Name, a.Kind)), StringComparer.Ordinal);
             Tables(sb, hosts, aspectColumns.Select(a => (a.Kind == MapKind.Profile ? a.Name + " (profile)" : a.Name, a)).ToList(),
-                (host, aspect) => host.Map.Aspects.FirstOrDefault(a => a.Name == aspect.Name && a.Kind == aspect.Kind) is { } reached
-                    ? string.Join(", ", reached.BroughtBy.Select(Source))
+                (host, aspect) => reached[host.Name].TryGetValue(aspect, out var brought)
+                    ? string.Join(", ", brought.BroughtBy.Select(Source))
                     : Absent);
 
             sb.Append("## Hosts × users\n\n");
-            Tables(sb, hosts, graph.UserNames.Select(u => (u, u)).ToList(), (host, user) => host.Map.Users.Contains(user) ? "✓" : Absent);
+            if (graph.UserNames.Count <= ColumnsPerTable)
+            {
+                var users = hosts.ToDictionary(h => h.Name, h => new HashSet<string>(h.Map.Users, StringComparer.Ordinal), StringComparer.Ordinal);
+                Tables(sb, hosts, graph.UserNames.Select(u => (u, u)).ToList(), (host, user) => users[host.Name].Contains(user) ? "✓" : Absent);
+            }
+            else
+            {
+                // More users than a table has columns: a matrix would be pages of empty cells, hosts × users of them
+                // (a hundred thousand at a thousand hosts); the list grows with the fleet, not with its square.
+                sb.Append("| Host | Users |\n| --- | --- |\n");
+                foreach (var (name, map) in hosts)
+                    sb.Append("| ").Append(Cell(name)).Append(" | ").Append(Cell(string.Join(", ", map.Users.OrderBy(u => u, StringComparer.Ordinal)))).Append(" |\n");
+                sb.Append('\n');
+            }
 
             sb.Append("## SSH recovery policy\n\n");
             var rules = Check.SshRecovery.SshRecoveryPolicy.Rules.Length;
@@ -144,26 +152,21 @@ namespace Lux.Generators.Emit
             _ => source.Name,
         };
 
-        /// <summary>A diagram of the edges <paramref name="drawn"/> picks and the nodes they join (all nodes when it picks all).</summary>
-        private static string Mermaid(FleetGraph graph, Func<FleetGraph.Edge, bool> drawn)
+        private static string Mermaid(FleetGraph graph)
         {
-            var edges = graph.Edges.Where(drawn).ToList();
-            var all = edges.Count == graph.Edges.Count;
-            var joined = new HashSet<string>(edges.SelectMany(e => new[] { e.From, e.To }), StringComparer.Ordinal);
-            // Users and hosts are drawn even without arrows (the users' one box when they are too many to draw).
-            joined.UnionWith(graph.UserNodes.Concat(graph.HostNodes).Where(_ => edges.Any(e => e.From[0] is 'u' or 'h')).Select(n => n.Id));
             var sb = new StringBuilder("flowchart LR\n");
             sb.Append("  classDef user fill:#fdf2d0,stroke:#b08800\n")
               .Append("  classDef host fill:#dbeafe,stroke:#1d4ed8\n")
+              .Append("  classDef all fill:#eff6ff,stroke:#1d4ed8,stroke-dasharray:5 3\n")
               .Append("  classDef profile fill:#ede9fe,stroke:#6d28d9\n")
               .Append("  classDef feature fill:#dcfce7,stroke:#15803d\n");
-            foreach (var (title, clusterNodes) in graph.Clusters())
+            foreach (var (title, nodes) in graph.Clusters())
             {
-                var nodes = clusterNodes.Where(n => all || joined.Contains(n.Id)).ToList();
                 if (nodes.Count == 0)
                     continue;
-                // As in fleet.dot, features are not boxed in: a box of forty would stack them and loop every arrow round it.
-                var boxed = title != "Features";
+                // As in fleet.dot, features are not boxed in: a box of them would stack them and loop every arrow round it.
+                // Nor is one box: its frame says nothing, and Mermaid stretches it to the height of its arrows.
+                var boxed = title != "Features" && nodes.Count > 1;
                 if (boxed)
                     sb.Append("  subgraph ").Append(title.ToLowerInvariant()).Append(" [\"").Append(title).Append("\"]\n");
                 foreach (var node in nodes)
@@ -176,12 +179,12 @@ namespace Lux.Generators.Emit
                         _ => ("(", ")"),
                     };
                     sb.Append("    ").Append(node.Id).Append(open).Append('"').Append(MermaidText(node.Label)).Append('"').Append(close)
-                      .Append(":::").Append(node.Kind.ToString().ToLowerInvariant()).Append('\n');
+                      .Append(":::").Append(node.All ? "all" : node.Kind.ToString().ToLowerInvariant()).Append('\n');
                 }
                 if (boxed)
                     sb.Append("  end\n").Append("  style ").Append(title.ToLowerInvariant()).Append(" fill:#f9fafb,stroke:#d1d5db\n");
             }
-            foreach (var edge in edges)
+            foreach (var edge in graph.Edges)
             {
                 sb.Append("  ").Append(edge.From);
                 sb.Append(edge.Label is null ? " --> " : " -.->|\"" + MermaidText(edge.Label) + "\"| ");
@@ -195,16 +198,16 @@ namespace Lux.Generators.Emit
             var sb = new StringBuilder();
             sb.Append("// The fleet map for Graphviz (dot -Tsvg); FLEET.md holds the same as Mermaid. ").Append(FleetEmitter.Banner).Append('\n');
             sb.Append("digraph fleet {\n")
-              .Append("  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=12, nodesep=0.2, ranksep=1.1, newrank=true];\n")
+              .Append("  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=12, nodesep=0.2, ranksep=0.9, newrank=true];\n")
               .Append("  node [fontname=\"Helvetica\", fontsize=11, style=filled, penwidth=1.2];\n")
               .Append("  edge [color=\"#6b7280\", fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];\n");
             foreach (var (title, nodes) in graph.Clusters())
             {
                 if (nodes.Count == 0)
                     continue;
-                // Features are not boxed in: unboxed, dot ranks each by who includes it, and the arrows stay short.
-                if (title == "Features")
-                    sb.Append("  subgraph features {\n");
+                // Features are not boxed in: unboxed, dot ranks each by who includes it, and the arrows stay short. Nor is one box.
+                if (title == "Features" || nodes.Count == 1)
+                    sb.Append("  subgraph ").Append(title.ToLowerInvariant()).Append(" {\n");
                 else
                     sb.Append("  subgraph cluster_").Append(title.ToLowerInvariant()).Append(" {\n")
                       .Append("    label=").Append(DotText(title)).Append("; style=rounded; color=\"#d1d5db\";\n");
@@ -213,12 +216,16 @@ namespace Lux.Generators.Emit
                     var style = node.Kind switch
                     {
                         MapKind.User => "shape=ellipse, fillcolor=\"#fdf2d0\", color=\"#b08800\"",
+                        MapKind.Host when node.All => "shape=box, style=\"filled,dashed\", fillcolor=\"#eff6ff\", color=\"#1d4ed8\"",
                         MapKind.Host => "shape=box, fillcolor=\"#dbeafe\", color=\"#1d4ed8\"",
                         MapKind.Profile => "shape=box, style=\"filled,rounded\", fillcolor=\"#ede9fe\", color=\"#6d28d9\"",
                         _ => "shape=box, style=\"filled,rounded\", fillcolor=\"#dcfce7\", color=\"#15803d\"",
                     };
                     sb.Append("    ").Append(node.Id).Append(" [label=").Append(DotText(node.Label)).Append(", ").Append(style).Append("];\n");
                 }
+                // Users, and hosts, in one column each: a box with no arrow in would otherwise drift toward its targets.
+                if (title is "Users" or "Hosts" && nodes.Count > 1)
+                    sb.Append("    { rank=same; ").Append(string.Join("; ", nodes.Select(n => n.Id))).Append("; }\n");
                 sb.Append("  }\n");
             }
             foreach (var edge in graph.Edges)
@@ -230,27 +237,6 @@ namespace Lux.Generators.Emit
             }
             sb.Append("}\n");
             return sb.ToString();
-        }
-
-        /// <summary>
-        /// The includes between aspects with every feature that includes nothing written into its includer's box, so
-        /// forty features are not forty boxes in one column: only aspects that include something are boxes.
-        /// </summary>
-        private static FleetGraph Bundles(FleetGraph graph)
-        {
-            var includes = graph.Edges.Where(e => e.From[0] is 'p' or 'f').ToList();
-            var includers = new HashSet<string>(includes.Select(e => e.From), StringComparer.Ordinal);
-            var names = graph.ProfileNodes.Concat(graph.FeatureNodes).ToDictionary(n => n.Id, n => n.Label, StringComparer.Ordinal);
-            var bundles = FleetGraph.Empty();
-            foreach (var node in graph.ProfileNodes.Concat(graph.FeatureNodes).Where(n => includers.Contains(n.Id)))
-            {
-                var leaves = includes.Where(e => e.From == node.Id && !includers.Contains(e.To)).Select(e => names[e.To]).ToList();
-                var lines = Enumerable.Range(0, (leaves.Count + 2) / 3).Select(i => string.Join(", ", leaves.Skip(i * 3).Take(3)));
-                var label = leaves.Count == 0 ? node.Label : node.Label + "\n" + string.Join("\n", lines);
-                (node.Kind == MapKind.Profile ? bundles.ProfileNodes : bundles.FeatureNodes).Add(node with { Label = label });
-            }
-            bundles.Edges.AddRange(includes.Where(e => includers.Contains(e.To)));
-            return bundles;
         }
 
         private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? "" : "s");

@@ -1,3 +1,5 @@
+using Lux.Generators.Emit;
+
 namespace Lux.Tests.FleetMap;
 
 /// <summary>The host × column tables of one section of FLEET.md, read back cell by cell (every page of a split table).</summary>
@@ -29,6 +31,29 @@ internal static class FleetMapTable
                 cells.Add((row[0], header[c]), row[c]);
         }
         return cells;
+    }
+
+    /// <summary>
+    /// Each host's users as "Hosts × users" shows them: the ✓ cells of the matrix (every other cell must be the
+    /// absent mark), or the names in the one Users column that a fleet with many users gets instead.
+    /// </summary>
+    public static Dictionary<string, List<string>> UsersByHost(string markdown)
+    {
+        var cells = Read(markdown, "Hosts × users");
+        var hosts = cells.Keys.Select(k => k.Host).Distinct().ToDictionary(h => h, _ => new List<string>());
+        if (cells.Keys.All(k => k.Column == "Users"))
+        {
+            foreach (var ((host, _), names) in cells)
+                hosts[host].AddRange(names.Split(", ", StringSplitOptions.RemoveEmptyEntries));
+            return hosts;
+        }
+        foreach (var ((host, user), cell) in cells)
+        {
+            cell.Should().BeOneOf("✓", FleetMapEmitter.Absent);
+            if (cell == "✓")
+                hosts[host].Add(user);
+        }
+        return hosts;
     }
 
     private static string[] Cells(string line) =>

@@ -5,6 +5,7 @@ using Lux.Generators.Emit;
 using Lux.Generators.Model;
 using Lux.Generators.Resolve;
 using Lux.Tests.Generator;
+using Lux.Tests.Nix;
 
 namespace Lux.Tests.FleetMap;
 
@@ -56,45 +57,8 @@ public sealed class FleetMapTests
         cells[("zenith", "Ssh")].Should().Be("Development");
     }
 
-    /// <summary>Against the generated Nix itself: a feature that defines options is reached exactly where the host's files trace a definition to its file.</summary>
-    [Fact]
-    public void Every_feature_cell_agrees_with_the_definitions_in_the_hosts_nix_out()
-    {
-        var run = ExampleFleet.Run();
-        var cells = FleetMapTable.Read(run.Files[FleetMapPaths.Markdown], Aspects);
-        var features = ExampleFleet.Sources().Where(s => s.Text.Contains("[Feature]", StringComparison.Ordinal))
-            .Select(s => (Name: Path.GetFileNameWithoutExtension(s.Path), File: "Features/" + Path.GetFileName(s.Path), Defines: s.Text.Contains("[Per", StringComparison.Ordinal)))
-            .ToList();
-        features.Should().HaveCountGreaterThan(4);
-        var checkedCells = 0;
-        foreach (var host in cells.Keys.Select(k => k.Host).Distinct())
-        {
-            var nix = string.Concat(run.Files.Where(f => f.Key.StartsWith("hosts/" + host + "/", StringComparison.Ordinal)).Select(f => f.Value));
-            foreach (var feature in features.Where(f => f.Defines))
-            {
-                var traced = nix.Contains("# " + feature.File + ":", StringComparison.Ordinal);
-                (cells[(host, feature.Name)] != FleetMapEmitter.Absent).Should().Be(traced, $"{host} × {feature.Name}: the host's nix-out {(traced ? "has" : "has no")} a definition from {feature.File}");
-                checkedCells++;
-            }
-        }
-        checkedCells.Should().Be(3 * features.Count(f => f.Defines));
-    }
-
-    [Fact]
-    public void Every_host_by_user_cell_agrees_with_the_host_modules()
-    {
-        var run = ExampleFleet.Run();
-        var cells = FleetMapTable.Read(run.Files[FleetMapPaths.Markdown], Users);
-        cells.Should().HaveCount(3 * 2);
-        foreach (var ((host, user), cell) in cells)
-        {
-            var home = run.Files.ContainsKey("hosts/" + host + "/home/" + user + ".nix");
-            cell.Should().Be(home ? "✓" : FleetMapEmitter.Absent, host + " × " + user);
-        }
-        cells[("orion", "ergon")].Should().Be(FleetMapEmitter.Absent);
-    }
-
-    [Fact]
+    /// <summary>The broken orion's columns are checked against its assertions as Nix evaluates them, too.</summary>
+    [NixFact]
     public void The_policy_table_names_the_recovery_host_and_the_rules_it_fails()
     {
         var clean = FleetMapTable.Read(ExampleFleet.Run().Files[FleetMapPaths.Markdown], Policy);
@@ -114,6 +78,7 @@ public sealed class FleetMapTests
         var policy = FleetMapTable.Read(broken.Files[FleetMapPaths.Markdown], Policy);
         policy[("orion", "Rules met")].Should().Be("7/8");
         policy[("orion", "Rules failed")].Should().Be("LUX1002");
+        FleetMapNixTests.RecoveryColumnsAgreeWithTheNix(broken.Files).Should().Be(1);
     }
 
     [Fact]
@@ -128,6 +93,20 @@ public sealed class FleetMapTests
         }
     }
 
+    /// <summary>The compiler hands the generator the files in project order; another order must draw the same bytes.</summary>
+    [Theory]
+    [InlineData("S")]
+    [InlineData("M")]
+    public void The_map_does_not_depend_on_the_order_of_the_source_files(string size)
+    {
+        var fleet = MappedFleet.Of(size);
+        var shuffled = fleet.Fleet.Sources.Select(s => (s.Path, s.Text)).Reverse().ToArray();
+        new Random(12).Shuffle(shuffled);
+        var run = LuxRun.Of(shuffled, fleet.Fleet.NixFiles.Select(f => (f.Path, f.Text)).Reverse(), fleet.Fleet.ProjectDirectory);
+        foreach (var path in FleetMapEmitter.Paths)
+            run.Files[path].Should().Be(fleet.Run.Files[path], path);
+    }
+
     [Fact]
     public void Hosts_that_include_the_same_profiles_share_one_box_in_both_diagrams()
     {
@@ -137,6 +116,11 @@ public sealed class FleetMapTests
         mermaid.Should().Contain("h1[\"orion\"]:::host").And.Contain("h2[\"polaris<br/>zenith\"]:::host");
         mermaid.Should().Contain("u2 --> h1\n").And.Contain("h2 --> p2\n").And.Contain("p2 --> f3\n");
         files[FleetMapPaths.Dot].Should().Contain("h2 [label=\"polaris\\nzenith\"").And.Contain("  u2 -> h1;\n");
+
+        // What every host includes (Development, OpenSsh, SopsNix) is drawn once, from the dashed box of all hosts.
+        mermaid.Should().Contain("h0[\"all 3 hosts\"]:::all").And.Contain("h0 --> p1\n  h0 --> f4\n  h0 --> f6\n  h2 --> p2\n");
+        mermaid.Should().NotContain("h1 -->", "orion includes nothing the others do not");
+        files[FleetMapPaths.Dot].Should().Contain("h0 [label=\"all 3 hosts\", shape=box, style=\"filled,dashed\"").And.Contain("  h0 -> f4;\n");
     }
 
     /// <summary>Forty hosts in two boxes: the diagram draws boxes, counts what only some hosts include, and leaves many users to the table.</summary>
@@ -164,11 +148,12 @@ public sealed class FleetMapTests
 
         markdown.Should().Contain("40 hosts, 30 users, 2 profiles, 2 features.");
         var mermaid = string.Join("\n", Regex.Matches(markdown, "```mermaid\n(.*?)```", RegexOptions.Singleline).Select(m => m.Groups[1].Value));
-        mermaid.Should().Contain("h1[\"20 hosts<br/>h00, h02, …, h38\"]:::host");
-        mermaid.Should().Contain("h2[\"20 hosts<br/>h01, h03, …, h39<br/>+ 1 feature on some of them\"]:::host");
+        mermaid.Should().Contain("h1[\"20 hosts<br/>h00, h02, …\"]:::host");
+        mermaid.Should().Contain("h2[\"20 hosts<br/>h01, h03, …<br/>+ 1 feature on some\"]:::host");
         mermaid.Should().NotContain("Extra", "no box includes Extra in all its hosts");
+        mermaid.Should().NotContain("h0[", "no aspect is included by every host itself");
         // Users on the same hosts of the same boxes share a box; a dashed arrow counts their hosts in the host box.
-        mermaid.Should().Contain("u1([\"7 users<br/>u00, u02, …, u15\"]):::user").And.Contain("u1 -.->|\"2 of 20\"| h1\n");
+        mermaid.Should().Contain("u1([\"7 users<br/>u00, u02, …\"]):::user").And.Contain("u1 -.->|\"2 of 20\"| h1\n");
         Regex.Matches(mermaid, "-\\.?->").Count.Should().Be(12);
 
         var aspects = FleetMapTable.Read(markdown, Aspects);
@@ -176,11 +161,11 @@ public sealed class FleetMapTests
         aspects[("h01", "Extra")].Should().Be(FleetMapEmitter.Direct);
         aspects[("h03", "Extra")].Should().Be(FleetMapEmitter.Absent);
         aspects[("h02", "Base")].Should().Be("Web");
-        var users = FleetMapTable.Read(markdown, Users);
-        users.Should().HaveCount(40 * 30, "the host × user table is complete, in pages of ten users");
-        users[("h05", "u05")].Should().Be("✓");
-        users[("h05", "u12")].Should().Be("✓");
-        users[("h05", "u06")].Should().Be(FleetMapEmitter.Absent);
+        // Thirty users are more columns than a table has: each host's row lists its users instead.
+        FleetMapTable.Read(markdown, Users).Keys.Should().HaveCount(40).And.OnlyContain(k => k.Column == "Users");
+        var users = FleetMapTable.UsersByHost(markdown);
+        users["h05"].Should().Equal("u05", "u12");
+        users["h29"].Should().Equal("u06", "u29");
     }
 
     [Fact]
@@ -198,21 +183,64 @@ public sealed class FleetMapTests
         run.ManifestErrors.Should().BeEmpty();
         var markdown = run.Files[FleetMapPaths.Markdown];
 
-        markdown.Should().Contain("The 26 users would take 26 arrows: see [Hosts × users](#hosts--users) instead.");
-        markdown.Should().Contain("u1([\"26 users<br/>(see the host × user table)\"]):::user");
-        markdown.Should().NotContain("u1 -");
-        run.Files[FleetMapPaths.Dot].Should().Contain("u1 [label=\"26 users\\n(see the host × user table)\"").And.NotContain("u1 ->");
-        FleetMapTable.Read(markdown, Users).Where(c => c.Value == "✓").Should().HaveCount(26);
+        markdown.Should().Contain("The 26 users would take 26 arrows, so they are one box: see [Hosts × users](#hosts--users) for who is where.");
+        markdown.Should().Contain("u1([\"26 users<br/>1 on each host\"]):::user");
+        // One arrow, to the box of all hosts, which is there for it alone: no host includes anything itself but its profile.
+        Regex.Matches(markdown, "u1 -").Should().ContainSingle().Which.Value.Should().Be("u1 -");
+        markdown.Should().Contain("  u1 --> h0\n").And.Contain("h0[\"all 26 hosts\"]:::all").And.NotContain("h0 -->");
+        run.Files[FleetMapPaths.Dot].Should().Contain("u1 [label=\"26 users\\n1 on each host\"").And.Contain("  u1 -> h0;\n");
+        FleetMapTable.UsersByHost(markdown).Should().HaveCount(26).And.OnlyContain(h => h.Value.Single() == "u" + h.Key.Substring(1));
     }
 
+    /// <summary>
+    /// Past a dozen feature boxes, a feature only profiles include is written into their boxes; one a host box
+    /// or a user points at, or that includes another, keeps its box.
+    /// </summary>
     [Fact]
-    public void An_unchanged_host_keeps_an_equal_summary_when_another_host_changes()
+    public void Many_features_are_written_into_the_boxes_of_the_profiles_that_include_them()
     {
-        var run = ExampleFleet.Run();
-        var fleet = Resolve(run);
-        var orion = fleet.Hosts.Single(h => h.Name == "orion");
-        HostMap.Of(orion, []).Should().Be(HostMap.Of(Resolve(ExampleFleet.Run()).Hosts.Single(h => h.Name == "orion"), []));
-        HostMap.Of(orion, []).Should().NotBe(HostMap.Of(fleet.Hosts.Single(h => h.Name == "polaris"), []));
+        var sources = new List<string>();
+        for (var f = 0; f < 14; f++)
+            sources.Add($"[Feature] public sealed record F{f:00} : Feature {{ [PerHost] void On(NixOS os) => os.SetUnchecked(\"f{f}\", true); }}");
+        sources.Add("[Feature] public sealed record Bundle : Feature { public override Aspects Includes => [new F12()]; }");
+        sources.Add("[Profile] public sealed record A : Profile { public override Aspects Includes => [new F00(), new F01(), new F02(), new F03(), new F04(), new Bundle()]; }");
+        sources.Add("[Profile] public sealed record B : Profile { public override Aspects Includes => [new F05(), new F06(), new F07(), new F08(), new F09(), new F10(), new F11(), new F13()]; }");
+        sources.Add("[User] public sealed record Ann : User { public override Aspects Includes => [new F13()]; }");
+        sources.Add("[Host] public sealed record One : Host { public override string StateVersion => \"25.11\"; public override Users Users => [new Ann()]; public override Aspects Includes => [new A()]; }");
+        sources.Add("[Host] public sealed record Two : Host { public override string StateVersion => \"25.11\"; public override Users Users => [new Ann()]; public override Aspects Includes => [new B(), new F00()]; }");
+        var run = LuxRun.Of(sources.ToArray());
+        run.ManifestErrors.Should().BeEmpty();
+        var markdown = run.Files[FleetMapPaths.Markdown];
+
+        markdown.Should().Contain("12 features that only profiles or features include are written into the boxes that include them.");
+        var mermaid = Regex.Match(markdown, "```mermaid\n(.*?)```", RegexOptions.Singleline).Groups[1].Value;
+        mermaid.Should().Contain("p1[[\"A<br/>F01, F02,<br/>F03, F04\"]]:::profile");
+        mermaid.Should().Contain("p2[[\"B<br/>F05, F06,<br/>F07, F08,<br/>F09, F10,<br/>F11\"]]:::profile");
+        // F00 is a host box's own too, F13 a user's, and Bundle includes F12: they keep their boxes and arrows.
+        mermaid.Should().Contain("f1(\"Bundle<br/>F12\"):::feature").And.Contain("f2(\"F00\"):::feature").And.Contain("(\"F13\"):::feature");
+        mermaid.Should().Contain("  h2 --> f2\n").And.Contain("  p1 --> f1\n  p1 --> f2\n").And.Contain("  p2 --> f15\n").And.Contain("  u1 --> f15\n");
+        Regex.Matches(mermaid, ":::feature").Should().HaveCount(3);
+        Regex.Matches(mermaid, " --> ").Should().HaveCount(9, "no arrow goes to a feature written into a box");
+        run.Files[FleetMapPaths.Dot].Should().Contain("label=\"B\\nF05, F06,\\nF07, F08,\\nF09, F10,\\nF11\"");
+        FleetMapTable.Read(markdown, Aspects).Should().HaveCount(2 * 17, "the table still has a column for every aspect");
+    }
+
+    /// <summary>A host's map is made of names only: another host's edit, or a moved line, leaves it equal; its own includes change it.</summary>
+    [Fact]
+    public void A_hosts_map_changes_with_its_composition_and_nothing_else()
+    {
+        var sources = ExampleFleet.Sources().ToList();
+        HostMap MapOf(string host, Func<string, string>? polaris = null) =>
+            HostMap.Of(Resolve(LuxRun.Of(sources.Select(s => s.Path.EndsWith("Polaris.cs", StringComparison.Ordinal) && polaris is not null ? (s.Path, polaris(s.Text)) : s),
+                ExampleFleet.NixFiles(), ExampleFleet.ProjectDirectory)).Hosts.Single(h => h.Name == host), []);
+
+        var orion = MapOf("orion");
+        var polaris = MapOf("polaris");
+        orion.Should().NotBe(polaris);
+        MapOf("orion", text => text.Replace("165.0", "144.0")).Should().Be(orion);
+        MapOf("polaris", text => text.Replace("165.0", "144.0")).Should().Be(polaris, "a literal is no part of the map");
+        MapOf("polaris", text => text.Replace("[Host]", "\n\n[Host]")).Should().Be(polaris, "nor is a line number");
+        MapOf("polaris", text => text.Replace("new OpenSsh(), ", "")).Should().NotBe(polaris, "polaris no longer includes OpenSsh");
     }
 
     private static ResolvedFleet Resolve(LuxRun run)

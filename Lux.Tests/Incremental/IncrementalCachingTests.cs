@@ -66,6 +66,7 @@ public sealed class IncrementalCachingTests
             .And.OnlyContain(r => r == IncrementalStepRunReason.Modified || r == IncrementalStepRunReason.Unchanged);
         Reasons(result, TrackingNames.Manifest).Should().OnlyContain(r => r == IncrementalStepRunReason.Cached);
         Reasons(result, TrackingNames.Flake).Should().OnlyContain(r => r == IncrementalStepRunReason.Cached);
+        Reasons(result, TrackingNames.FleetMap).Should().OnlyContain(r => r == IncrementalStepRunReason.Cached);
     }
 
     [Theory]
@@ -105,6 +106,28 @@ public sealed class IncrementalCachingTests
         ReEmitted(result).Should().BeEquivalentTo(changed);
         foreach (var path in changed)
             WithoutProvenance(after[path]).Should().Be(WithoutProvenance(before[path]), $"{path} differs in its provenance comments only");
+
+        // Polaris's summary moved with its span; the fleet map reads only its map, which did not.
+        Reasons(result, TrackingNames.HostSummary).Should().Contain(IncrementalStepRunReason.Modified);
+        Reasons(result, TrackingNames.HostMap).Should().OnlyContain(r => r == IncrementalStepRunReason.Cached || r == IncrementalStepRunReason.Unchanged);
+        Reasons(result, TrackingNames.FleetMap).Should().OnlyContain(r => r == IncrementalStepRunReason.Cached);
+    }
+
+    /// <summary>A host's includes are on the map: editing them runs the map again, and only that host's map changed.</summary>
+    [Fact]
+    public void Editing_a_hosts_includes_runs_the_fleet_map_again()
+    {
+        var harness = new IncrementalHarness();
+        var driver = harness.CreateDriver().RunGenerators(harness.Compilation);
+
+        var result = Single(driver.RunGenerators(harness.Edit("Polaris.cs", "new OpenSsh(), ", "")));
+
+        Reasons(result, TrackingNames.HostMap).Should().BeEquivalentTo(new[]
+        {
+            IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Cached,
+        });
+        Reasons(result, TrackingNames.FleetMap).Should().Equal(IncrementalStepRunReason.Modified);
+        ReEmitted(result).Should().Contain(FleetMapEmitter.Paths);
     }
 
     [Fact]
