@@ -2,11 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using Lux.Generators.Model;
-using Lux.Generators.Parse;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
@@ -57,44 +54,6 @@ namespace Lux.Generators.Diagnostics
                     }
                 });
             });
-        }
-
-        internal static ImmutableArray<DiagnosticInfo> Analyze(Compilation compilation, ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
-        {
-            try
-            {
-                var declarations = CollectDeclarations(compilation, cancellationToken);
-                var nixFiles = additionalFiles.Where(f => f.Path.EndsWith(".nix", StringComparison.OrdinalIgnoreCase))
-                    .Select(f => new AdditionalNixFile(f.Path.Replace('\\', '/'), f.GetText(cancellationToken)?.ToString() ?? "")).ToList();
-                return FleetCompiler.Analyze(declarations, nixFiles).Diagnostics.ToImmutableArray();
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                return ImmutableArray.Create(new DiagnosticInfo("LUX0000", "Lux failed internally (" + e.GetType().Name + ": " + e.Message + "); please report this with the config that caused it", SourceSpan.None));
-            }
-        }
-
-        internal static List<DeclarationSpec> CollectDeclarations(Compilation compilation, CancellationToken cancellationToken)
-        {
-            var declarations = new List<DeclarationSpec>();
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                SemanticModel? model = null;
-                foreach (var type in tree.GetRoot(cancellationToken).DescendantNodes().OfType<TypeDeclarationSyntax>())
-                {
-                    if (type.AttributeLists.Count == 0)
-                        continue;
-                    // A host is judged with every feature it reaches, wherever they are declared, so the
-                    // fleet is read whole once per compilation (and shared by every document's report).
-#pragma warning disable RS1030
-                    model ??= compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-                    if (model.GetDeclaredSymbol(type, cancellationToken) is not INamedTypeSymbol symbol || DeclarationParser.KindOf(symbol) is not { } kind)
-                        continue;
-                    declarations.Add(DeclarationParser.ParseSafely(symbol, type, model, kind, cancellationToken));
-                }
-            }
-            return declarations;
         }
 
         internal static Diagnostic ToDiagnostic(DiagnosticInfo info, Compilation compilation)

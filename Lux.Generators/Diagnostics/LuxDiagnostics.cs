@@ -112,6 +112,18 @@ namespace Lux.Generators.Diagnostics
                     UnknownOption, WrongOptionType, OutOfRange, NotAnEnumValue, ReadOnlyOption, RenamedOption, RemovedOption }
             .ToImmutableDictionary(d => d.Id);
 
+        /// <summary>
+        /// Policy findings a user may knowingly suppress (#pragma, [SuppressMessage], .editorconfig): the output
+        /// is still complete and correct Nix. Everything else (the subset, conflicts, duplicates, private keys)
+        /// means the output is incomplete or unsafe, and always blocks.
+        /// </summary>
+        public static bool IsSuppressible(string id) => Suppressible.Contains(id);
+
+        private static readonly System.Collections.Generic.HashSet<string> Suppressible = new(System.StringComparer.Ordinal)
+        {
+            "LUX1001", "LUX1002", "LUX1003", "LUX1004", "LUX1005", "LUX1006", "LUX1007", "LUX1008", "LUX2002", "LUX2004", "LUX2005",
+        };
+
         private static DiagnosticDescriptor Error(string id, string title, string format, string category) =>
             new(id, title, format, category, DiagnosticSeverity.Error, isEnabledByDefault: true,
                 helpLinkUri: HelpBase + id + ".md");

@@ -174,8 +174,9 @@ namespace Lux.Generators.Parse
                 }
             }
 
-            return new DeclarationSpec(kind, LuxSymbols.FullName(symbol), symbol.Name, positional.ToEquatableArray(),
+            var parsed = new DeclarationSpec(kind, LuxSymbols.FullName(symbol), symbol.Name, positional.ToEquatableArray(),
                 properties.ToEquatableArray(), gates.ToEquatableArray(), diagnostics.ToEquatableArray(), span);
+            return parsed with { Creates = CreatedNames.Of(parsed) };
         }
 
         /// <summary>How deep a member's syntax may nest; real config stays far below (a gate is about 20 deep).</summary>

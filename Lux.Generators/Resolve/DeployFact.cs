@@ -16,9 +16,6 @@ namespace Lux.Generators.Resolve
             new(host, system, Hostname, SshUser, User, InteractiveSudo, RemoteBuild, MagicRollback, AutoRollback);
     }
 
-    /// <summary>One <c>deploy.nodes.&lt;Host&gt;</c> of the flake: the deploy-rs settings of a deployable host.</summary>
-    internal sealed record DeployNode(string Host, string System, string Hostname, string? SshUser, string User, bool InteractiveSudo, bool RemoteBuild, bool MagicRollback, bool AutoRollback);
-
     /// <summary>
     /// The defaults of Lux.Dsl's <c>Deploy</c> record, which the evaluator does not run (an unset init
     /// property reads as absent). A test pins them to <c>new Deploy("x")</c>'s.

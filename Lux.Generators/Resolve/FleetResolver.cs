@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using Lux.Generators.Check.SshRecovery;
-using Lux.Generators.Emit;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
 
@@ -19,11 +17,13 @@ namespace Lux.Generators.Resolve
     {
         private readonly Evaluator evaluator;
         private readonly NixFileIndex nixFiles;
+        private readonly Func<ResolvedHost, SshRecoveryFact, Definition> recoveryAssertions;
 
-        private FleetResolver(Evaluator evaluator, NixFileIndex nixFiles)
+        private FleetResolver(Evaluator evaluator, NixFileIndex nixFiles, Func<ResolvedHost, SshRecoveryFact, Definition> recoveryAssertions)
         {
             this.evaluator = evaluator;
             this.nixFiles = nixFiles;
+            this.recoveryAssertions = recoveryAssertions;
         }
 
         /// <summary>
@@ -31,8 +31,12 @@ namespace Lux.Generators.Resolve
         /// the facts it reads, all found through <paramref name="evaluator"/>, so hosts resolve independently
         /// (the generator resolves each in its own incremental step). Never null.
         /// </summary>
-        public static ResolvedHost Resolve(DeclarationSpec host, Evaluator evaluator, NixFileIndex nixFiles) =>
-            new FleetResolver(evaluator, nixFiles).ResolveHost(host)!;
+        /// <param name="recoveryAssertions">
+        /// The SSH recovery policy as NixOS assertions, for a host with an SshRecovery fact: a definition merged with the
+        /// host's own. Check states the policy (Check/SshRecovery); the caller passes it in, as Resolve comes first.
+        /// </param>
+        public static ResolvedHost Resolve(DeclarationSpec host, Evaluator evaluator, NixFileIndex nixFiles, Func<ResolvedHost, SshRecoveryFact, Definition> recoveryAssertions) =>
+            new FleetResolver(evaluator, nixFiles, recoveryAssertions).ResolveHost(host)!;
 
         /// <summary>
         /// The secrets policy's recipients and path rule, evaluated here rather than while emitting .sops.yaml, so
@@ -138,7 +142,7 @@ namespace Lux.Generators.Resolve
 
             // Defence in depth: the recovery policy travels with the host as NixOS assertions.
             if (host.SshRecovery is { } recovery)
-                host.Definitions.Add(SshRecoveryPolicy.AssertionsDefinition(host, recovery));
+                host.Definitions.Add(recoveryAssertions(host, recovery));
 
             var scope = host.Name;
             host.NixOS = OptionMerger.Merge(host.Definitions, scope, host.Errors, host.ConflictedOptions);

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using Lux.Generators.Emit;
+using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
 
 namespace Lux.Generators.Check.SshRecovery

@@ -39,7 +39,7 @@ namespace Lux.Generators.Check.SshRecovery
             {
                 var account = RecoveryHost.ConfigPath("users", "users", user.Name);
                 yield return Assert(host,
-                    RecoveryHost.ConfigPath("users", "users") + " ? " + Emit.NixSyntax.AttributeName(user.Name, SourceSpan.None) +
+                    RecoveryHost.ConfigPath("users", "users") + " ? " + NixSyntax.AttributeName(user.Name, SourceSpan.None) +
                     " && (" + account + ".isNormalUser || " + account + ".isSystemUser)",
                     "declare the account users.users." + user.Name + " (isNormalUser = true)");
             }

@@ -42,7 +42,7 @@ namespace Lux.Generators.Check.SshRecovery
             foreach (var user in host.Recovery.Users)
             {
                 yield return Assert(host,
-                    RecoveryHost.ConfigPath("users", "users") + " ? " + Emit.NixSyntax.AttributeName(user.Name, SourceSpan.None) +
+                    RecoveryHost.ConfigPath("users", "users") + " ? " + NixSyntax.AttributeName(user.Name, SourceSpan.None) +
                     " && " + RecoveryHost.ConfigPath(Path(user.Name)) + " != [ ]",
                     "give " + user.Name + " a key in users.users." + user.Name + ".openssh.authorizedKeys.keys");
             }

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using Lux.Generators.Emit;
+using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
 using Lux.Generators.Resolve;
 

@@ -1,11 +1,10 @@
-using Lux.Generators.Options;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Lux.Generators.Diagnostics;
-using Lux.Generators.Emit;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
+using Lux.Generators.Options;
 using Lux.Generators.Resolve;
 
 namespace Lux.Generators.Check.SshRecovery

@@ -2,12 +2,15 @@ using System;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
 
-namespace Lux.Generators.Emit
+namespace Lux.Generators.Evaluate
 {
-    /// <summary>Nix's lexical rules: string escapes, attribute names, number literals.</summary>
+    /// <summary>
+    /// Nix's lexical rules: what text, names and numbers Nix can hold, and how its literals are written. Here, in
+    /// Evaluate, because every stage from evaluation on needs them: a value Nix cannot hold is an error where it is
+    /// made (Evaluate, Resolve), and Check and Emit write Nix with them.
+    /// </summary>
     internal static class NixSyntax
     {
         // \z, not $: "$" also matches before a final newline, and "H\n" would be written bare as H.
