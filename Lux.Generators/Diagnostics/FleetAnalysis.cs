@@ -88,7 +88,7 @@ namespace Lux.Generators.Diagnostics
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                return ImmutableArray.Create(Reported.InternalError(e));
+                return ImmutableArray.Create(Reported.InternalError("analyzing the fleet", e));
             }
         }
 

@@ -18,8 +18,7 @@ namespace Lux.Generators.Diagnostics
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class LuxAnalyzer : DiagnosticAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            LuxDiagnostics.ById.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => LuxDiagnostics.Supported;
 
         public override void Initialize(AnalysisContext context)
         {
@@ -39,11 +38,13 @@ namespace Lux.Generators.Diagnostics
                     foreach (var info in fleet.In(tree))
                     {
                         // A definition whose own literal was just reported would only repeat it.
-                        if (info.Id == "LUX2006" && literals.Any(l => new TextSpan(info.Span.Start, info.Span.Length).Contains(l.Location.SourceSpan)))
+                        if (info.Id == LuxDiagnostics.PrivateKeyInLiteral.Id && literals.Any(l => new TextSpan(info.Span.Start, info.Span.Length).Contains(l.Location.SourceSpan)))
                             continue;
                         model.ReportDiagnostic(ToDiagnostic(info, compilation));
                     }
                 });
+                // What has no place in a document (LUX0000 without a cause to point at, a withheld file) is reported here, with
+                // descriptors tagged CompilationEnd.
                 start.RegisterCompilationEndAction(end =>
                 {
                     var paths = new HashSet<string>(compilation.SyntaxTrees.Select(t => t.FilePath), StringComparer.Ordinal);
@@ -58,9 +59,9 @@ namespace Lux.Generators.Diagnostics
 
         internal static Diagnostic ToDiagnostic(DiagnosticInfo info, Compilation compilation)
         {
-            var descriptor = LuxDiagnostics.ById.TryGetValue(info.Id, out var d) ? d : LuxDiagnostics.Internal;
             var properties = info.Properties.ToImmutableDictionary(p => p.Key, p => (string?)p.Value);
-            return Diagnostic.Create(descriptor, ToLocation(info.Span, compilation), info.AdditionalSpans.Select(s => ToLocation(s, compilation)), properties, info.Message);
+            return Diagnostic.Create(info.Descriptor, ToLocation(info.Span, compilation), info.AdditionalSpans.Select(s => ToLocation(s, compilation)), properties,
+                info.Arguments.Cast<object?>().ToArray());
         }
 
         private static Location ToLocation(SourceSpan span, Compilation compilation)

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Model;
 
 namespace Lux.Generators.Evaluate
@@ -22,7 +23,7 @@ namespace Lux.Generators.Evaluate
         public static string String(string text, SourceSpan at)
         {
             if (WhyNotText(text) is { } reason)
-                throw EvaluationException.At(at, reason, "LUX0004");
+                throw EvaluationException.At(at, LuxDiagnostics.NotNixData, reason);
             var sb = new StringBuilder(text.Length + 2);
             sb.Append('"');
             for (var i = 0; i < text.Length; i++)
@@ -95,7 +96,7 @@ namespace Lux.Generators.Evaluate
         public static string Float(double value, SourceSpan at)
         {
             if (WhyNotFloat(value) is { } reason)
-                throw EvaluationException.At(at, reason, "LUX0004");
+                throw EvaluationException.At(at, LuxDiagnostics.NotNixData, reason);
             // Nix 2.8 reads float literals with strtod and refuses one that underflows ("invalid float"), so a
             // subnormal has no literal. It is written as a normal float over 2^52: both exact, and so is the quotient.
             if (value != 0 && Math.Abs(value) < SmallestNormal)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -88,7 +89,7 @@ namespace Lux.Generators.Parse
             catch (System.Exception e) when (e is not System.OperationCanceledException)
             {
                 var span = Spans.Of(declaration.Identifier);
-                var diagnostic = new DiagnosticInfo("LUX0000", "Lux failed internally reading " + symbol.Name + " (" + e.GetType().Name + ": " + e.Message + "); please report this with the code that caused it", span);
+                var diagnostic = LuxDiagnostics.InternalError.At(span, "reading " + symbol.Name, e.GetType().Name, e.Message);
                 return new DeclarationSpec(kind, LuxSymbols.FullName(symbol), symbol.Name, EquatableArray<string>.Empty, EquatableArray<PropertySpec>.Empty,
                     EquatableArray<GateSpec>.Empty, new[] { diagnostic }.ToEquatableArray(), span);
             }
@@ -209,19 +210,17 @@ namespace Lux.Generators.Parse
                 _ => "Lux.SecretsPolicy",
             };
             if (!symbol.IsRecord)
-                diagnostics.Add(new DiagnosticInfo("LUX0002", "[" + kind + "] " + symbol.Name + " must be a record: write 'public sealed record " + symbol.Name + " : " + expectedBase.Substring(4) + "'", span));
+                diagnostics.Add(LuxDiagnostics.NotARecord.At(span, kind, symbol.Name, expectedBase.Substring(4)));
             else if (symbol.BaseType is { } baseType && LuxSymbols.FullName(baseType) != expectedBase)
-                diagnostics.Add(new DiagnosticInfo("LUX0002", "[" + kind + "] " + symbol.Name + " must derive from " + expectedBase.Substring(4) +
-                    " directly (it derives from " + baseType.Name + "); share behaviour through features and profiles instead of base records", span));
+                diagnostics.Add(LuxDiagnostics.WrongBaseRecord.At(span, kind, symbol.Name, expectedBase.Substring(4), baseType.Name));
             if (declaration.Modifiers.Any(SyntaxKind.PartialKeyword) && symbol.DeclaringSyntaxReferences.Length > 1)
-                diagnostics.Add(new DiagnosticInfo("LUX0002", symbol.Name + " is split over several partial declarations; Lux reads one declaration per record", span));
+                diagnostics.Add(LuxDiagnostics.PartialRecord.At(span, symbol.Name));
             // The generator reads a record once per Lux attribute and the IDE once per record: with two kinds
             // they would see different fleets, so a record is one kind.
             if (KindsOf(symbol) is { Count: > 1 } kinds)
-                diagnostics.Add(new DiagnosticInfo("LUX0002", symbol.Name + " is marked " + string.Join(" and ", kinds.Select(k => "[" + k + "]")) +
-                    "; a record is one kind: keep one attribute", span));
+                diagnostics.Add(LuxDiagnostics.SeveralKinds.At(span, symbol.Name, string.Join(" and ", kinds.Select(k => "[" + k + "]"))));
             if (symbol.IsGenericType)
-                diagnostics.Add(new DiagnosticInfo("LUX0002", symbol.Name + " is generic; a Lux record cannot have type parameters", span));
+                diagnostics.Add(LuxDiagnostics.GenericRecord.At(span, symbol.Name));
         }
 
         private static PropertySpec? ParseProperty(PropertyDeclarationSyntax property, ExpressionParser expressions)
@@ -259,12 +258,12 @@ namespace Lux.Generators.Parse
             var span = Spans.Of(method.Identifier);
             if (!isPerHost && !isPerUser)
             {
-                diagnostics.Add(new DiagnosticInfo("LUX0001", "The method '" + symbol.Name + "' is not supported in Lux config: mark it [PerHost] or [PerUser], or express the value as a property", span));
+                diagnostics.Add(LuxDiagnostics.Unsupported.At(span, "The method '" + symbol.Name + "'", "mark it [PerHost] or [PerUser], or express the value as a property"));
                 return null;
             }
             if (isPerHost && isPerUser)
             {
-                diagnostics.Add(new DiagnosticInfo("LUX0002", "'" + symbol.Name + "' is both [PerHost] and [PerUser]; pick one stage gate", span));
+                diagnostics.Add(LuxDiagnostics.BothGates.At(span, symbol.Name));
                 return null;
             }
 
@@ -284,19 +283,17 @@ namespace Lux.Generators.Parse
                 var parameterSpan = parameter.Locations.Length > 0 ? Spans.Of(parameter.Locations[0]) : span;
                 if (role is null)
                 {
-                    diagnostics.Add(new DiagnosticInfo("LUX0002", "Parameter '" + parameter.Name + "' of '" + symbol.Name + "' has type " + parameter.Type.Name +
-                        "; a stage gate takes (Host host" + (isPerUser ? ", User user" : "") + ", NixOS os" + (isPerUser ? " and/or HomeManager home" : "") + ")", parameterSpan));
+                    diagnostics.Add((isPerUser ? LuxDiagnostics.PerUserParameterType : LuxDiagnostics.PerHostParameterType).At(parameterSpan, parameter.Name, symbol.Name, parameter.Type.Name));
                     return null;
                 }
                 if (kind == GateKind.PerHost && role is ParameterRole.User or ParameterRole.HomeManager)
                 {
-                    diagnostics.Add(new DiagnosticInfo("LUX0002", "[PerHost] '" + symbol.Name + "' runs once per host, so it has no " +
-                        (role == ParameterRole.User ? "user" : "home-manager config") + "; make it [PerUser] to run once per (host, user)", parameterSpan));
+                    diagnostics.Add(LuxDiagnostics.PerHostTakesUser.At(parameterSpan, symbol.Name, role == ParameterRole.User ? "user" : "home-manager config"));
                     return null;
                 }
                 if (parameters.Any(p => p.Role == role))
                 {
-                    diagnostics.Add(new DiagnosticInfo("LUX0002", "'" + symbol.Name + "' takes two " + role + " parameters; take each at most once", parameterSpan));
+                    diagnostics.Add(LuxDiagnostics.RepeatedParameter.At(parameterSpan, symbol.Name, role));
                     return null;
                 }
                 parameters.Add(new GateParameter(parameter.Name, role.Value));
@@ -304,7 +301,7 @@ namespace Lux.Generators.Parse
                     roots[parameter.Name] = role.Value;
             }
             if (!symbol.ReturnsVoid)
-                diagnostics.Add(new DiagnosticInfo("LUX0002", "'" + symbol.Name + "' returns a value; a stage gate returns void and defines options through its parameters", span));
+                diagnostics.Add(LuxDiagnostics.GateReturnsValue.At(span, symbol.Name));
 
             var expressions = new ExpressionParser(model, diagnostics, roots);
             var body = new StatementParser(model, expressions, diagnostics).ParseBody(method);

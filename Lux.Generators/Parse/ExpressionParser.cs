@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -41,7 +42,7 @@ namespace Lux.Generators.Parse
         public Expr Unsupported(SyntaxNode node, string what, string instead)
         {
             var span = SpanOf(node);
-            diagnostics.Add(new DiagnosticInfo("LUX0001", what + " is not supported in Lux config: " + instead, span));
+            diagnostics.Add(LuxDiagnostics.Unsupported.At(span, what, instead));
             return new UnsupportedExpr(what, instead, span);
         }
 

@@ -55,7 +55,7 @@ namespace Lux.Generators.Parse
                 {
                     if (IsOpenValue(current))
                         return; // inside a free-form value: any name
-                    Report("LUX3001", Join(prefix, segments.Take(i)) + " is an option of type " + TypeText(LastProperty) + " and has no option '" + segment + "'", pathSyntax);
+                    Report(LuxDiagnostics.NotASubmodule, pathSyntax, Join(prefix, segments.Take(i)), TypeText(LastProperty), segment);
                     return;
                 }
                 var property = FindMember(current, segment);
@@ -64,27 +64,23 @@ namespace Lux.Generators.Parse
                     var full = Join(prefix, segments);
                     if (RenamedTo(full) is { } renamed)
                     {
-                        diagnostics.Add(new DiagnosticInfo("LUX3006", "The option " + full + " was renamed to " + renamed + "; define the new name", Spans.Of(pathSyntax))
-                        {
-                            Properties = new[]
-                            {
-                                new DiagnosticProperty(Diagnostics.LuxFixes.KindKey(1), Diagnostics.LuxFixes.ReplaceString),
-                                new DiagnosticProperty(Diagnostics.LuxFixes.ArgumentKey(1), Relative(prefix, renamed) ?? renamed),
-                            }.ToEquatableArray(),
-                        });
+                        diagnostics.Add(LuxDiagnostics.RenamedOption.At(Spans.Of(pathSyntax), full, renamed)
+                            .WithFixes((LuxFixes.ReplaceString, Relative(prefix, renamed) ?? renamed)));
                         return;
                     }
                     if (IsRemoved(full, out var removed))
                     {
-                        Report("LUX3007", "The option " + removed + " was removed upstream; it has no effect in this NixOS", pathSyntax);
+                        Report(LuxDiagnostics.RemovedOption, pathSyntax, removed);
                         return;
                     }
                     if (LuxSymbols.HasAttribute(current.OriginalDefinition, NixFreeformAttribute))
                         return; // a name in the free part of a freeform submodule
                     var nearest = Nearest(current, segment).Select(n => Join(prefix, segments.Take(i).Concat(new[] { n }))).ToArray();
-                    Report("LUX3001", "No option " + full + (prefix.Count + i == 0 ? "" : ": " + Join(prefix, segments.Take(i)) + " has no option '" + segment + "'") +
-                        (nearest.Length == 0 ? "" : "; did you mean " + string.Join(" or ", nearest) + "?") +
-                        " (for a module Lux has no schema for, use SetUnchecked)", pathSyntax);
+                    var suggestion = LuxDiagnostics.SuggestionClause(nearest);
+                    if (prefix.Count + i == 0)
+                        Report(LuxDiagnostics.NoSuchOption, pathSyntax, full, suggestion);
+                    else
+                        Report(LuxDiagnostics.NoSuchNestedOption, pathSyntax, full, Join(prefix, segments.Take(i)), segment, suggestion);
                     return;
                 }
                 LastProperty = property;
@@ -115,14 +111,14 @@ namespace Lux.Generators.Parse
             var typeText = option.ConstructorArguments.Length > 0 ? option.ConstructorArguments[0].Value as string ?? "" : "";
             if (Named(option, "ReadOnly") is true)
             {
-                Report("LUX3005", path + " is read-only: the module that declares it sets it", valueSyntax);
+                Report(LuxDiagnostics.ReadOnlyOption, valueSyntax, path);
                 return;
             }
             var value = Unwrap(valueSyntax);
             if (value.IsKind(SyntaxKind.NullLiteralExpression))
             {
                 if (Named(option, "Nullable") is not true)
-                    Report("LUX3002", path + " is " + typeText + "; null is not one of its values", value);
+                    Report(LuxDiagnostics.NullNotAValue, value, path, typeText);
                 return;
             }
             if (IsRaw(value))
@@ -135,14 +131,14 @@ namespace Lux.Generators.Parse
                 {
                     var names = EnumNixNames(enumType);
                     if (!names.Contains(text))
-                        Report("LUX3004", "\"" + text + "\" is not a value of " + path + ": one of " + string.Join(", ", names.Select(n => "\"" + n + "\"")), value);
+                        Report(LuxDiagnostics.NotAnEnumValue, value, text, path, string.Join(", ", names.Select(n => "\"" + n + "\"")));
                     return;
                 }
                 var conversion = model.ClassifyConversion(value, target);
                 if (!conversion.Exists || !conversion.IsImplicit)
                 {
                     var actual = model.GetTypeInfo(value).Type?.ToDisplayString() ?? "this value";
-                    Report("LUX3002", path + " is " + typeText + "; " + actual + " is not one of its values", value);
+                    Report(LuxDiagnostics.WrongOptionType, value, path, typeText, actual);
                     return;
                 }
             }
@@ -174,7 +170,7 @@ namespace Lux.Generators.Parse
                     number = long.MaxValue;
                 }
                 if (number < min || number > max)
-                    Report("LUX3003", number + " is out of range for " + path + ": " + min + " to " + max, item);
+                    Report(LuxDiagnostics.OutOfRange, item, number, path, min, max);
             }
         }
 
@@ -335,6 +331,6 @@ namespace Lux.Generators.Parse
         private static string TypeText(IPropertySymbol? property) =>
             property is not null && Attribute(property, NixOptionAttribute) is { ConstructorArguments.Length: > 0 } a ? a.ConstructorArguments[0].Value as string ?? "?" : "?";
 
-        private void Report(string id, string message, SyntaxNode at) => diagnostics.Add(new DiagnosticInfo(id, message, Spans.Of(at)));
+        private void Report(DiagnosticDescriptor descriptor, SyntaxNode at, params object?[] arguments) => diagnostics.Add(descriptor.At(Spans.Of(at), arguments));
     }
 }

@@ -37,7 +37,7 @@ namespace Lux.Generators.Steps
                 if (secrets.Count > 1)
                 {
                     foreach (var extra in secrets.Skip(1))
-                        diagnostics.Add(new DiagnosticInfo("LUX2003", "The fleet has more than one [Secrets] policy (" + string.Join(", ", secrets.Select(s => s.DisplayName)) + "); keep one", extra.Span));
+                        diagnostics.Add(LuxDiagnostics.SecretsPolicies.At(extra.Span, string.Join(", ", secrets.Select(s => s.DisplayName))));
                 }
                 var evaluator = context.CreateEvaluator();
                 var policy = secrets.Count > 0 ? evaluator.Instantiate(secrets[0]) : null;
@@ -67,7 +67,8 @@ namespace Lux.Generators.Steps
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                return new LibraryOutput(new[] { Reported.InternalError(e) }.ToEquatableArray(), null, EquatableArray<DiagnosticInfo>.Empty);
+                return new LibraryOutput(new[] { Reported.InternalError("compiling the users, features, profiles and secrets policy", e) }.ToEquatableArray(), null,
+                    EquatableArray<DiagnosticInfo>.Empty);
             }
         }
 
@@ -86,8 +87,7 @@ namespace Lux.Generators.Steps
             {
                 var named = clash.OrderBy(h => h.TypeName, StringComparer.Ordinal).ThenBy(h => h.Span.Path, StringComparer.Ordinal).ThenBy(h => h.Span.Start).ToList();
                 foreach (var host in named)
-                    yield return new DiagnosticInfo("LUX2003", "Two hosts are named '" + clash.Key + "' (" +
-                        string.Join(", ", named.Select(h => h.DisplayName)) + "); host names must be unique: override Name on one of them", host.Span);
+                    yield return LuxDiagnostics.HostNameClash.At(host.Span, clash.Key, string.Join(", ", named.Select(h => h.DisplayName)));
             }
         }
 
@@ -117,12 +117,11 @@ namespace Lux.Generators.Steps
                 paths.Add(sops.Path);
             paths.Sort(StringComparer.Ordinal);
             // Warnings (a renamed option) leave the output complete and correct: they never block writing.
-            var diagnostics = Diagnostics(hosts, library, texts)
-                .Where(d => !LuxDiagnostics.ById.TryGetValue(d.Id, out var descriptor) || descriptor.DefaultSeverity == DiagnosticSeverity.Error).ToList();
+            var diagnostics = Diagnostics(hosts, library, texts).Where(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error).ToList();
             // Policy findings a user may suppress travel apart from the errors that always block.
             return new Manifest(paths.ToEquatableArray(),
-                diagnostics.Where(d => !LuxDiagnostics.IsSuppressible(d.Id)).Select(d => d.ToCanonical()).ToEquatableArray(),
-                diagnostics.Where(d => LuxDiagnostics.IsSuppressible(d.Id)).Select(d => d.ToCanonical()).ToEquatableArray());
+                diagnostics.Where(d => !LuxDiagnostics.IsSuppressible(d.Descriptor)).Select(d => d.ToCanonical()).ToEquatableArray(),
+                diagnostics.Where(d => LuxDiagnostics.IsSuppressible(d.Descriptor)).Select(d => d.ToCanonical()).ToEquatableArray());
         }
 
         /// <summary>Every diagnostic of a compilation, in the manifest's order.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Lux.Generators.Check;
 using Lux.Generators.Check.SshRecovery;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Emit;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
@@ -53,7 +54,7 @@ namespace Lux.Generators.Steps
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 var identity = new HostIdentity(spec.TypeName, spec.DisplayName, spec.DisplayName.ToLowerInvariant(), spec.Span);
-                return new HostOutput(new HostSummary(identity, "x86_64-linux", EquatableArray<string>.Empty, null, new[] { Reported.InternalError(e) }.ToEquatableArray()),
+                return new HostOutput(new HostSummary(identity, "x86_64-linux", EquatableArray<string>.Empty, null, new[] { Reported.InternalError("compiling the host " + spec.DisplayName, e) }.ToEquatableArray()),
                     EquatableArray<OutputFile>.Empty);
             }
         }
@@ -86,7 +87,7 @@ namespace Lux.Generators.Steps
             // emitted, and reports only that (LUX0004).
             if (NixSyntax.WhyNotPathSegment(host.Name) is { } reason)
             {
-                diagnostics.Add(new DiagnosticInfo("LUX0004", "The host " + spec.DisplayName + ": " + reason, FleetResolver.SpanOf(spec, "Name")));
+                diagnostics.Add(LuxDiagnostics.HostNameNotPath.At(FleetResolver.SpanOf(spec, "Name"), spec.DisplayName, reason));
             }
             else
             {
@@ -131,8 +132,8 @@ namespace Lux.Generators.Steps
         private static HostIdentity IdentityOf(ResolvedHost host) => new(host.Spec.TypeName, host.Spec.DisplayName, host.Name, host.Spec.Span);
 
         private static HardwareModule? HardwareOf(ResolvedHost host) =>
-            host.Hardware is { } module && CanName(host.Name)
-                ? new HardwareModule(FleetEmitter.HardwarePath(host.Name), module.Path.Replace('\\', '/'), host.Name, FleetResolver.SpanOf(host.Spec, "Hardware"))
+            host.HardwarePath is { } path && CanName(host.Name)
+                ? new HardwareModule(FleetEmitter.HardwarePath(host.Name), path, host.Name, FleetResolver.SpanOf(host.Spec, "Hardware"))
                 : null;
     }
 }

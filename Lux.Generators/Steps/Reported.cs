@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Lux.Generators.Check.Integrity;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Model;
 
 namespace Lux.Generators.Steps
@@ -14,13 +15,19 @@ namespace Lux.Generators.Steps
         /// Messages are redacted: they travel in the generated manifest, which is a file on disk.
         /// </summary>
         public static List<DiagnosticInfo> Distinct(IEnumerable<DiagnosticInfo> diagnostics) =>
-            diagnostics.Select(d => d with { Message = PrivateKeyMaterial.Redact(d.Message) })
+            diagnostics.Select(Redacted)
                 .GroupBy(d => (d.Id, d.Span, d.Message)).Select(g => g.First())
                 .OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Start).ThenBy(d => d.Id, StringComparer.Ordinal)
                 .ThenBy(d => d.Message, StringComparer.Ordinal).ToList();
 
-        /// <summary>LUX0000: a bug in Lux, caught where a step would otherwise throw out of the generator.</summary>
-        public static DiagnosticInfo InternalError(Exception e) =>
-            new("LUX0000", "Lux failed internally (" + e.GetType().Name + ": " + e.Message + "); nix-out is left as it was. Please report this with the config that caused it.", SourceSpan.None);
+        /// <summary>LUX0000: a bug in Lux, caught where a step would otherwise throw out of the generator or the analyzer.</summary>
+        /// <param name="doing">What Lux was doing: "compiling the host Polaris".</param>
+        public static DiagnosticInfo InternalError(string doing, Exception e) => LuxDiagnostics.InternalErrorUnplaced.At(SourceSpan.None, doing, e.GetType().Name, e.Message);
+
+        /// <summary>The diagnostic with any private key material its arguments echo cut out.</summary>
+        private static DiagnosticInfo Redacted(DiagnosticInfo diagnostic) =>
+            diagnostic.Arguments.Any(a => PrivateKeyMaterial.Find(a) is not null)
+                ? diagnostic with { Arguments = diagnostic.Arguments.Select(PrivateKeyMaterial.Redact).ToEquatableArray() }
+                : diagnostic;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Lux.Generators.Check.Integrity;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Model;
 
 namespace Lux.Generators.Steps
@@ -19,7 +20,7 @@ namespace Lux.Generators.Steps
         /// <param name="text">The module's text; null when the project has no such file (LUX0006 says so), which copies as empty.</param>
         public static (OutputFile? File, DiagnosticInfo? Withheld) Hardware(HardwareModule module, string? text) =>
             PrivateKeyMaterial.Find(text ?? "") is { } kind
-                ? (null, new DiagnosticInfo("LUX2006", module.HostName + ": the Nix file " + module.SourcePath + " holds " + kind + "; " + PrivateKeyMaterial.Advice, module.Span))
+                ? (null, LuxDiagnostics.PrivateKeyInNixFile.At(module.Span, module.HostName, module.SourcePath, kind))
                 : (new OutputFile(module.OutputPath, text ?? ""), null);
 
         /// <summary>Removes every file that holds private key material, with LUX2006 unless it was reported already.</summary>
@@ -29,8 +30,8 @@ namespace Lux.Generators.Steps
             foreach (var file in withheld)
             {
                 files.Remove(file);
-                if (!diagnostics.Concat(reported ?? []).Any(d => d.Id == "LUX2006"))
-                    diagnostics.Add(new DiagnosticInfo("LUX2006", "nix-out/" + file.Path + " would hold private key material, so Lux withholds it; " + PrivateKeyMaterial.Advice, SourceSpan.None));
+                if (!diagnostics.Concat(reported ?? []).Any(d => d.Id == LuxDiagnostics.PrivateKeyWithheld.Id))
+                    diagnostics.Add(LuxDiagnostics.PrivateKeyWithheld.At(SourceSpan.None, file.Path));
             }
         }
     }
