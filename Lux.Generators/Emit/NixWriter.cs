@@ -143,9 +143,9 @@ namespace Lux.Generators.Emit
 
         public static string PriorityWrapper(int priority) => priority switch
         {
-            Definition.PlainPriority => "",
-            50 => "lib.mkForce ",
-            1000 => "lib.mkDefault ",
+            DslFacts.PlainPriority => "",
+            DslFacts.ForcePriority => "lib.mkForce ",
+            DslFacts.DefaultPriority => "lib.mkDefault ",
             _ => "lib.mkOverride " + priority.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ",
         };
 

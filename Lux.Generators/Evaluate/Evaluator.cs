@@ -61,8 +61,8 @@ namespace Lux.Generators.Evaluate
                 value = name switch
                 {
                     // The two base properties whose default is not "absent" (see Lux.Host / Lux.User).
-                    "Name" when record.Spec is { Kind: DeclarationKind.Host or DeclarationKind.User } => new StringValue(record.DisplayName.ToLowerInvariant()),
-                    "System" when record.Spec is { Kind: DeclarationKind.Host } => new StringValue("x86_64-linux"),
+                    "Name" when record.Spec is { Kind: DeclarationKind.Host or DeclarationKind.User } => new StringValue(DslFacts.DefaultName(record.DisplayName)),
+                    "System" when record.Spec is { Kind: DeclarationKind.Host } => new StringValue(DslFacts.DefaultSystem),
                     _ => fallback ?? NullValue.Instance,
                 };
             }
@@ -347,12 +347,10 @@ namespace Lux.Generators.Evaluate
                                "int" or "long" => subject is IntValue,
                                "double" => subject is FloatValue,
                                "bool" => subject is BoolValue,
-                               "Lux.Host" => subject is RecordValue { Spec.Kind: DeclarationKind.Host },
-                               "Lux.User" => subject is RecordValue { Spec.Kind: DeclarationKind.User },
-                               "Lux.Feature" => subject is RecordValue { Spec.Kind: DeclarationKind.Feature },
-                               "Lux.Profile" => subject is RecordValue { Spec.Kind: DeclarationKind.Profile },
                                _ => false,
                            };
+                case KindPattern kind:
+                    return subject is RecordValue { Spec: { } spec } && spec.Kind == kind.Kind;
                 case RelationalPattern relational:
                 {
                     var bound = AsNumber(Eval(relational.Value, env));

@@ -197,6 +197,7 @@ namespace Lux.Generators.Model
                     case null:
                     case DiscardPattern:
                     case TypePattern:
+                    case KindPattern:
                         break;
                     case ConstantPattern constant:
                         Visit(constant.Value);

@@ -17,18 +17,14 @@ namespace Lux.Generators.Parse
     /// </summary>
     internal sealed class OptionChecks
     {
-        private const string NixOptionAttribute = "Lux.NixOptionAttribute";
-        private const string NixRangeAttribute = "Lux.NixRangeAttribute";
-        private const string NixFreeformAttribute = "Lux.NixFreeformAttribute";
-        private const string NixRenamedAttribute = "Lux.NixRenamedAttribute";
-        private const string NixRemovedAttribute = "Lux.NixRemovedAttribute";
-
         private readonly SemanticModel model;
+        private readonly LuxSymbols symbols;
         private readonly List<DiagnosticInfo> diagnostics;
 
-        public OptionChecks(SemanticModel model, List<DiagnosticInfo> diagnostics)
+        public OptionChecks(SemanticModel model, LuxSymbols symbols, List<DiagnosticInfo> diagnostics)
         {
             this.model = model;
+            this.symbols = symbols;
             this.diagnostics = diagnostics;
         }
 
@@ -51,9 +47,9 @@ namespace Lux.Generators.Parse
                     current = element;
                     continue;
                 }
-                if (!LuxSymbols.IsOptionNode(current))
+                if (!symbols.IsOptionNode(current))
                 {
-                    if (IsOpenValue(current))
+                    if (symbols.IsOpenValue(Underlying(current)))
                         return; // inside a free-form value: any name
                     Report(LuxDiagnostics.NotASubmodule, pathSyntax, Join(prefix, segments.Take(i)), TypeText(LastProperty), segment);
                     return;
@@ -73,7 +69,7 @@ namespace Lux.Generators.Parse
                         Report(LuxDiagnostics.RemovedOption, pathSyntax, removed);
                         return;
                     }
-                    if (LuxSymbols.HasAttribute(current.OriginalDefinition, NixFreeformAttribute))
+                    if (LuxSymbols.HasAttribute(current.OriginalDefinition, symbols.NixFreeformAttribute))
                         return; // a name in the free part of a freeform submodule
                     var nearest = Nearest(current, segment).Select(n => Join(prefix, segments.Take(i).Concat(new[] { n }))).ToArray();
                     var suggestion = LuxDiagnostics.SuggestionClause(nearest);
@@ -98,14 +94,14 @@ namespace Lux.Generators.Parse
         /// <summary><c>os.A.B = value</c>: the C# compiler has checked the type; Lux checks what the type cannot say.</summary>
         public void CheckAssignment(ExpressionSyntax target, ExpressionSyntax valueSyntax)
         {
-            if (model.GetSymbolInfo(target).Symbol is not IPropertySymbol property || !LuxSymbols.IsOptionNode(property.ContainingType))
+            if (model.GetSymbolInfo(target).Symbol is not IPropertySymbol property || !symbols.IsOptionNode(property.ContainingType))
                 return;
             CheckValue(property, valueSyntax, string.Join(".", NixPathOf(target)), fromSet: false);
         }
 
         private void CheckValue(IPropertySymbol property, ExpressionSyntax valueSyntax, string path, bool fromSet)
         {
-            var option = Attribute(property, NixOptionAttribute);
+            var option = LuxSymbols.Attribute(property, symbols.NixOptionAttribute);
             if (option is null)
                 return; // a node, or a hand-declared option without a schema
             var typeText = option.ConstructorArguments.Length > 0 ? option.ConstructorArguments[0].Value as string ?? "" : "";
@@ -142,7 +138,7 @@ namespace Lux.Generators.Parse
                     return;
                 }
             }
-            if (Attribute(property, NixRangeAttribute) is { ConstructorArguments.Length: 2 } range &&
+            if (LuxSymbols.Attribute(property, symbols.NixRangeAttribute) is { ConstructorArguments.Length: 2 } range &&
                 range.ConstructorArguments[0].Value is long min && range.ConstructorArguments[1].Value is long max)
                 CheckRange(value, path, min, max);
         }
@@ -177,22 +173,22 @@ namespace Lux.Generators.Parse
         // ---- the trees' metadata -----------------------------------------------------------------------
 
         /// <summary>The option member of an option-tree type whose Nix name is <paramref name="nixName"/>.</summary>
-        public static IPropertySymbol? FindMember(ITypeSymbol type, string nixName)
+        private IPropertySymbol? FindMember(ITypeSymbol type, string nixName)
         {
             foreach (var member in type.GetMembers())
             {
-                if (member is IPropertySymbol { IsStatic: false, IsIndexer: false } property && LuxSymbols.NixName(property) == nixName)
+                if (member is IPropertySymbol { IsStatic: false, IsIndexer: false } property && symbols.NixName(property) == nixName)
                     return property;
             }
             return null;
         }
 
-        private static IEnumerable<string> Nearest(ITypeSymbol type, string wanted) =>
-            ClosestNames.For(wanted, type.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic && !p.IsIndexer).Select(LuxSymbols.NixName));
+        private IEnumerable<string> Nearest(ITypeSymbol type, string wanted) =>
+            ClosestNames.For(wanted, type.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic && !p.IsIndexer).Select(symbols.NixName));
 
         private string? RenamedTo(string path)
         {
-            foreach (var attribute in RootAttributes(NixRenamedAttribute))
+            foreach (var attribute in RootAttributes(symbols.NixRenamedAttribute))
             {
                 if (attribute.ConstructorArguments.Length == 2 && attribute.ConstructorArguments[0].Value is string from && attribute.ConstructorArguments[1].Value is string to)
                 {
@@ -207,7 +203,7 @@ namespace Lux.Generators.Parse
 
         private bool IsRemoved(string path, out string removed)
         {
-            foreach (var attribute in RootAttributes(NixRemovedAttribute))
+            foreach (var attribute in RootAttributes(symbols.NixRemovedAttribute))
             {
                 if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string r &&
                     (path == r || path.StartsWith(r + ".", StringComparison.Ordinal)))
@@ -223,8 +219,8 @@ namespace Lux.Generators.Parse
         private ITypeSymbol? root;
 
         /// <summary>Renamed and removed options are listed on the root of the tree the checked Set is in.</summary>
-        private IEnumerable<AttributeData> RootAttributes(string attributeName) =>
-            root is null ? Enumerable.Empty<AttributeData>() : root.GetAttributes().Where(a => a.AttributeClass is { } c && LuxSymbols.FullName(c) == attributeName);
+        private IEnumerable<AttributeData> RootAttributes(INamedTypeSymbol? attribute) =>
+            root is null ? Enumerable.Empty<AttributeData>() : root.GetAttributes().Where(a => LuxSymbols.Is(a.AttributeClass, attribute));
 
         /// <summary>The Nix path of an option-tree expression (<c>os.Services.OpenSsh</c> → services.openssh), keys as &lt;name&gt;.</summary>
         private IReadOnlyList<string> NixPathOf(ExpressionSyntax expression)
@@ -236,11 +232,11 @@ namespace Lux.Generators.Parse
                 current = Unwrap(current);
                 switch (current)
                 {
-                    case MemberAccessExpressionSyntax member when model.GetSymbolInfo(member).Symbol is IPropertySymbol property && LuxSymbols.IsOptionNode(property.ContainingType):
-                        path.Add(LuxSymbols.NixName(property));
+                    case MemberAccessExpressionSyntax member when model.GetSymbolInfo(member).Symbol is IPropertySymbol property && symbols.IsOptionNode(property.ContainingType):
+                        path.Add(symbols.NixName(property));
                         current = member.Expression;
                         continue;
-                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Module" } module } invocation
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: LuxSymbols.OptionModule } module } invocation
                         when invocation.ArgumentList.Arguments.Count == 1 && model.GetConstantValue(invocation.ArgumentList.Arguments[0].Expression) is { HasValue: true, Value: string modulePath }:
                         path.AddRange(Enumerable.Reverse(modulePath.Split('.')));
                         current = module.Expression;
@@ -266,18 +262,16 @@ namespace Lux.Generators.Parse
             return path.StartsWith(start + ".", StringComparison.Ordinal) ? path.Substring(start.Length + 1) : null;
         }
 
-        private static bool IsAttrs(ITypeSymbol type, out ITypeSymbol element)
+        private bool IsAttrs(ITypeSymbol type, out ITypeSymbol element)
         {
             element = type;
-            if (type is INamedTypeSymbol { IsGenericType: true } named && LuxSymbols.IsAttrsOf(type))
+            if (type is INamedTypeSymbol { IsGenericType: true } named && symbols.IsAttrsOf(type))
             {
                 element = named.TypeArguments[0];
                 return true;
             }
             return false;
         }
-
-        private static bool IsOpenValue(ITypeSymbol type) => LuxSymbols.FullName(Underlying(type)) is "Lux.NixValue" or "Lux.NixExpr";
 
         private static INamedTypeSymbol? EnumOf(ITypeSymbol type) =>
             Underlying(type) is INamedTypeSymbol { TypeKind: TypeKind.Enum } e ? e : null;
@@ -286,23 +280,12 @@ namespace Lux.Generators.Parse
             type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
 
         /// <summary>The Nix values of a generated enum: each member's <c>[Nix]</c> name.</summary>
-        public static IReadOnlyList<string> EnumNixNames(INamedTypeSymbol enumType) =>
-            enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(NixNameOf).Where(n => n is not null).Select(n => n!).ToArray();
-
-        /// <summary>The Nix value of an enum member: its <c>[Nix]</c> name, or null for an integer enum.</summary>
-        public static string? NixNameOf(IFieldSymbol field)
-        {
-            foreach (var attribute in field.GetAttributes())
-            {
-                if (attribute.AttributeClass is { } c && LuxSymbols.FullName(c) == "Lux.NixAttribute" && attribute.ConstructorArguments.Length == 1)
-                    return attribute.ConstructorArguments[0].Value as string;
-            }
-            return null;
-        }
+        private IReadOnlyList<string> EnumNixNames(INamedTypeSymbol enumType) =>
+            enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(symbols.NixNameOf).Where(n => n is not null).Select(n => n!).ToArray();
 
         private bool IsRaw(ExpressionSyntax value) =>
-            model.GetTypeInfo(value).Type is { } type && LuxSymbols.FullName(type) == "Lux.NixExpr" ||
-            value is InvocationExpressionSyntax && model.GetSymbolInfo(value).Symbol is IMethodSymbol { Name: "Raw" } method && LuxSymbols.FullName(method.ContainingType) == "Lux.Nix";
+            LuxSymbols.Is(model.GetTypeInfo(value).Type, symbols.NixExpr) ||
+            value is InvocationExpressionSyntax && model.GetSymbolInfo(value).Symbol is IMethodSymbol { Name: LuxSymbols.NixRaw } method && LuxSymbols.Is(method.ContainingType, symbols.Nix);
 
         private static ExpressionSyntax Unwrap(ExpressionSyntax expression)
         {
@@ -322,14 +305,11 @@ namespace Lux.Generators.Parse
             }
         }
 
-        private static AttributeData? Attribute(ISymbol symbol, string name) =>
-            symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } c && LuxSymbols.FullName(c) == name);
-
         private static object? Named(AttributeData attribute, string name) =>
             attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value;
 
-        private static string TypeText(IPropertySymbol? property) =>
-            property is not null && Attribute(property, NixOptionAttribute) is { ConstructorArguments.Length: > 0 } a ? a.ConstructorArguments[0].Value as string ?? "?" : "?";
+        private string TypeText(IPropertySymbol? property) =>
+            property is not null && LuxSymbols.Attribute(property, symbols.NixOptionAttribute) is { ConstructorArguments.Length: > 0 } a ? a.ConstructorArguments[0].Value as string ?? "?" : "?";
 
         private void Report(DiagnosticDescriptor descriptor, SyntaxNode at, params object?[] arguments) => diagnostics.Add(descriptor.At(Spans.Of(at), arguments));
     }

@@ -5,6 +5,7 @@ using System.Linq;
 using Lux.Generators.Diagnostics;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
+using Lux.Generators.Parse;
 
 namespace Lux.Generators.Resolve
 {
@@ -49,14 +50,14 @@ namespace Lux.Generators.Resolve
             var recipients = new List<(string Name, string PublicKey)>();
             foreach (var item in Evaluator.AsList(evaluator.Property(policy, "Recipients", ListValue.Empty, spec.Span), SpanOf(spec, "Recipients")).Items)
             {
-                if (item is not RecordValue { TypeName: "Lux.AgeRecipient" } recipient)
+                if (item is not RecordValue { TypeName: LuxSymbols.AgeRecipientName } recipient)
                     throw EvaluationException.At(SpanOf(spec, "Recipients"), LuxDiagnostics.NotARecipient, item.Describe());
                 recipients.Add((YamlText(evaluator.Property(recipient, "Name", null, spec.Span), spec, "Recipients"),
                     YamlText(evaluator.Property(recipient, "PublicKey", null, spec.Span), spec, "Recipients")));
             }
             var regex = evaluator.Property(policy, "PathRegex", null, spec.Span) is StringValue { } rule
                 ? YamlText(rule, spec, "PathRegex")
-                : @"secrets/[^/]+\.(yaml|json|env|ini)$";
+                : DslFacts.DefaultSecretsPathRegex;
             return new SopsRules(recipients, regex);
         }
 
@@ -79,7 +80,7 @@ namespace Lux.Generators.Resolve
             }
             catch (EvaluationException e)
             {
-                var failed = new ResolvedHost(spec, record, spec.DisplayName.ToLowerInvariant());
+                var failed = new ResolvedHost(spec, record, DslFacts.DefaultName(spec.DisplayName));
                 failed.Errors.Add(e.Diagnostic);
                 return failed;
             }
@@ -213,7 +214,7 @@ namespace Lux.Generators.Resolve
                 if (stateVersion is StringValue)
                 {
                     // A default: a user's own home.stateVersion (from an older install) wins.
-                    host.HomeDefinitions[userName].Add(new Definition(ImmutableArray.Create("home", "stateVersion"), stateVersion, 1000, SpanOf(spec, "StateVersion")));
+                    host.HomeDefinitions[userName].Add(new Definition(ImmutableArray.Create("home", "stateVersion"), stateVersion, DslFacts.DefaultPriority, SpanOf(spec, "StateVersion")));
                 }
                 host.Definitions.Add(new Definition(ImmutableArray.Create("home-manager", "users", userName, "imports"),
                     new ListValue(ImmutableArray.Create<Value>(new RawValue("./home/" + userName + ".nix"))), Definition.PlainPriority, SpanOf(spec, "Users")));

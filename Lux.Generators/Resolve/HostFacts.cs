@@ -85,7 +85,7 @@ namespace Lux.Generators.Resolve
             {
                 if (items[i] is not RecordValue { Spec.Kind: DeclarationKind.User } user)
                     throw EvaluationException.At(spans[i], LuxDiagnostics.FactUsersNotUsers, hostName, property, argument, items[i].Describe());
-                var name = evaluator.Property(user, "Name", null, spans[i]) is StringValue s ? s.Value : user.DisplayName.ToLowerInvariant();
+                var name = evaluator.Property(user, "Name", null, spans[i]) is StringValue s ? s.Value : DslFacts.DefaultName(user.DisplayName);
                 users.Add(new NamedUser(name, user.DisplayName, spans[i]));
             }
             return users.ToImmutableArray();

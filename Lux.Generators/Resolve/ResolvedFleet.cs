@@ -21,7 +21,7 @@ namespace Lux.Generators.Resolve
 
         public string Name { get; }
 
-        public string System { get; set; } = "x86_64-linux";
+        public string System { get; set; } = DslFacts.DefaultSystem;
 
         public ImmutableArray<RecordValue> Users { get; set; } = ImmutableArray<RecordValue>.Empty;
 

@@ -53,8 +53,8 @@ namespace Lux.Generators.Steps
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                var identity = new HostIdentity(spec.TypeName, spec.DisplayName, spec.DisplayName.ToLowerInvariant(), spec.Span);
-                return new HostOutput(new HostSummary(identity, "x86_64-linux", EquatableArray<string>.Empty, null, new[] { Reported.InternalError("compiling the host " + spec.DisplayName, e) }.ToEquatableArray()),
+                var identity = new HostIdentity(spec.TypeName, spec.DisplayName, DslFacts.DefaultName(spec.DisplayName), spec.Span);
+                return new HostOutput(new HostSummary(identity, DslFacts.DefaultSystem, EquatableArray<string>.Empty, null, new[] { Reported.InternalError("compiling the host " + spec.DisplayName, e) }.ToEquatableArray()),
                     EquatableArray<OutputFile>.Empty);
             }
         }
@@ -109,7 +109,7 @@ namespace Lux.Generators.Steps
         /// </summary>
         public static HostIdentity Identify(DeclarationSpec host, FleetContext context)
         {
-            var name = host.DisplayName.ToLowerInvariant();
+            var name = DslFacts.DefaultName(host.DisplayName);
             if (host.Properties.Any(p => p.Name == "Name"))
             {
                 try
