@@ -107,21 +107,24 @@ namespace Lux.Generators.Diagnostics
             var declarations = FleetDeclarations.In(compilation, cancellationToken);
             var nixFiles = additionalFiles.Where(f => f.Path.EndsWith(".nix", StringComparison.OrdinalIgnoreCase)).Select(f => (Path: f.Path.Replace('\\', '/'), File: f))
                 .OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-            // As the generator reads them: paths in ordinal order, so both resolve a host alike and share the result; of two
-            // files with one path, the later one's text.
-            var byPath = new Dictionary<string, AdditionalText>(StringComparer.Ordinal);
-            foreach (var (path, file) in nixFiles)
-                byPath[path] = file;
-            return new Fleet(declarations, FleetInputs.Context(declarations, nixFiles.Select(f => f.Path), ""), byPath);
+            // As the generator reads them: paths in ordinal order, so both resolve a host alike and share the result.
+            return new Fleet(declarations, FleetInputs.Context(declarations, nixFiles.Select(f => f.Path), ""), nixFiles);
         }
 
         private sealed class Fleet
         {
-            private readonly Dictionary<string, AdditionalText> nixFiles;
+            private readonly Lazy<Dictionary<string, AdditionalText>> nixFiles;
 
-            public Fleet(List<DeclarationSpec> declarations, FleetContext context, Dictionary<string, AdditionalText> nixFiles)
+            public Fleet(List<DeclarationSpec> declarations, FleetContext context, List<(string Path, AdditionalText File)> nixFiles)
             {
-                this.nixFiles = nixFiles;
+                // Of two files with one path, the later one's text, as the generator's.
+                this.nixFiles = new Lazy<Dictionary<string, AdditionalText>>(() =>
+                {
+                    var byPath = new Dictionary<string, AdditionalText>(StringComparer.Ordinal);
+                    foreach (var (path, file) in nixFiles)
+                        byPath[path] = file;
+                    return byPath;
+                }, LazyThreadSafetyMode.ExecutionAndPublication);
                 Context = context;
                 Library = PerFleet.Library(context, emitSops: false);
                 Hosts = declarations.Where(d => d.Kind == DeclarationKind.Host).OrderBy(d => d, DeclarationSpec.FleetOrder).ToList();
@@ -141,7 +144,7 @@ namespace Lux.Generators.Diagnostics
             public Lazy<List<HostIdentity>> Names { get; }
 
             public string? TextOf(string path, CancellationToken cancellationToken) =>
-                nixFiles.TryGetValue(path, out var file) ? file.GetText(cancellationToken)?.ToString() : null;
+                nixFiles.Value.TryGetValue(path, out var file) ? file.GetText(cancellationToken)?.ToString() : null;
         }
     }
 }
