@@ -72,7 +72,7 @@ namespace Lux.Generators.Diagnostics
                     diagnostics.AddRange(HostDiagnostics(read, i));
             }
             diagnostics.AddRange(PerFleet.HostNameClashes(read.Names.Value));
-            return Reported.Distinct(diagnostics.Where(d => d.Span.Path == path));
+            return Outgoing.Distinct(diagnostics.Where(d => d.Span.Path == path));
         }
 
         private ImmutableArray<DiagnosticInfo> Whole()
@@ -84,11 +84,11 @@ namespace Lux.Generators.Diagnostics
                 for (var i = 0; i < read.Hosts.Count; i++)
                     diagnostics.AddRange(HostDiagnostics(read, i));
                 diagnostics.AddRange(PerFleet.HostNameClashes(read.Names.Value));
-                return Reported.Distinct(diagnostics).ToImmutableArray();
+                return Outgoing.Distinct(diagnostics).ToImmutableArray();
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                return ImmutableArray.Create(Reported.InternalError("analyzing the fleet", e));
+                return ImmutableArray.Create(Outgoing.InternalError("analyzing the fleet", e));
             }
         }
 
@@ -97,7 +97,7 @@ namespace Lux.Generators.Diagnostics
             hostDiagnostics.GetOrAdd(index, i =>
             {
                 var findings = PerHost.Findings(read.Hosts[i], read.Context);
-                return findings.Hardware is { } module && WithheldOutputs.Hardware(module, read.TextOf(module.SourcePath, cancellationToken)).Withheld is { } withheld
+                return findings.Hardware is { } module && Outgoing.Hardware(module, read.TextOf(module.SourcePath, cancellationToken)).Withheld is { } withheld
                     ? findings.Diagnostics.Append(withheld).ToList()
                     : findings.Diagnostics;
             });

@@ -23,15 +23,6 @@ namespace Lux.Generators.Diagnostics
         private const string Integrity = "Lux.Integrity";
         private const string SshRecovery = "Lux.SshRecovery";
         private const string OptionsCategory = "Lux.Options";
-        private const string HelpBase = "docs/diagnostics/";
-
-        /// <summary>
-        /// The tag of policy findings a user may knowingly suppress (#pragma, [SuppressMessage], .editorconfig): the output
-        /// is still complete and correct Nix, so the writer writes it when an analyzer ran (and reported the suppression).
-        /// Everything else (the subset, conflicts, duplicates, private keys) means the output is incomplete or unsafe, and
-        /// always blocks.
-        /// </summary>
-        private const string SuppressibleTag = "LuxSuppressible";
 
         // ---- LUX0000: Lux failed internally ----------------------------------------------------------------------------
 
@@ -141,59 +132,36 @@ namespace Lux.Generators.Diagnostics
         // ---- LUX1001–LUX1008: the SSH recovery policy (Check/SshRecovery, one rule a file) -----------------------------
         // Every message starts "{0}: {1} (SSH recovery): ": the host, and the rule's requirement as its NixOS assertion says it.
 
-        private const string OpenSshTitle = "SSH recovery: OpenSSH must be enabled";
         public static readonly DiagnosticDescriptor OpenSshUndefined = Error("LUX1001", OpenSshTitle, OptionUndefined, SshRecovery, SuppressibleTag);
         public static readonly DiagnosticDescriptor OpenSshRaw = Error("LUX1001", OpenSshTitle, OptionRaw, SshRecovery, SuppressibleTag);
         public static readonly DiagnosticDescriptor OpenSshOther = Error("LUX1001", OpenSshTitle, OptionOther, SshRecovery, SuppressibleTag);
-        public static readonly RequiredOptionDescriptors OpenSshNotEnabled = new(OpenSshUndefined, OpenSshRaw, OpenSshOther);
 
-        private const string PasswordTitle = "SSH recovery: password authentication must be disabled";
         public static readonly DiagnosticDescriptor PasswordUndefined = Error("LUX1002", PasswordTitle, OptionUndefined, SshRecovery, SuppressibleTag);
         public static readonly DiagnosticDescriptor PasswordRaw = Error("LUX1002", PasswordTitle, OptionRaw, SshRecovery, SuppressibleTag);
         public static readonly DiagnosticDescriptor PasswordOther = Error("LUX1002", PasswordTitle, OptionOther, SshRecovery, SuppressibleTag);
-        public static readonly RequiredOptionDescriptors PasswordAuthentication = new(PasswordUndefined, PasswordRaw, PasswordOther);
 
-        private const string RootLoginTitle = "SSH recovery: root login must be disabled";
         public static readonly DiagnosticDescriptor RootLoginUndefined = Error("LUX1003", RootLoginTitle, OptionUndefined, SshRecovery, SuppressibleTag);
         public static readonly DiagnosticDescriptor RootLoginRaw = Error("LUX1003", RootLoginTitle, OptionRaw, SshRecovery, SuppressibleTag);
         public static readonly DiagnosticDescriptor RootLoginOther = Error("LUX1003", RootLoginTitle, OptionOther, SshRecovery, SuppressibleTag);
-        public static readonly RequiredOptionDescriptors RootLogin = new(RootLoginUndefined, RootLoginRaw, RootLoginOther);
 
-        private const string RecoveryUsersTitle = "SSH recovery: at least one recovery user";
-        private const string AccountTitle = "SSH recovery: every recovery user must exist on the host";
-        private const string AuthorizedKeyTitle = "SSH recovery: every recovery user must have a plain authorized SSH key";
-        private const string HostKeyTitle = "SSH recovery: the SOPS SSH host key path must be set";
-        private const string FirewallTitle = "SSH recovery: SSH must be reachable through the firewall";
+        public static readonly DiagnosticDescriptor NoRecoveryUsers = Error("LUX1004", RecoveryUsersTitle, Recovery + "SshRecovery.Users is empty; name the users who recover {0} over SSH: new(Users: [new {2}()])", SshRecovery, SuppressibleTag);
+        public static readonly DiagnosticDescriptor NoRecoveryUsersNorUsers = Error("LUX1004", RecoveryUsersTitle, Recovery + "SshRecovery.Users is empty, and {0} has no Users; add the users who recover {0} over SSH to both", SshRecovery, SuppressibleTag);
 
-        public static readonly DiagnosticDescriptor NoRecoveryUsers = Error("LUX1004", RecoveryUsersTitle,
-            Recovery + "SshRecovery.Users is empty; name the users who recover {0} over SSH: new(Users: [new {2}()])", SshRecovery, SuppressibleTag);
-        public static readonly DiagnosticDescriptor NoRecoveryUsersNorUsers = Error("LUX1004", RecoveryUsersTitle,
-            Recovery + "SshRecovery.Users is empty, and {0} has no Users; add the users who recover {0} over SSH to both", SshRecovery, SuppressibleTag);
-
-        public static readonly DiagnosticDescriptor RecoveryUserNotOnHost = Error("LUX1005", AccountTitle,
-            Recovery + "{2} is not among {0}'s Users; add new {3}() to Users", SshRecovery, SuppressibleTag);
-        public static readonly DiagnosticDescriptor RecoveryUserWithoutAccount = Error("LUX1005", AccountTitle,
-            Recovery + "nothing declares the account: {2} is neither a normal nor a system user; set {3} = true in a [PerUser] gate {4} reaches (a feature it includes, or the user's own)", SshRecovery, SuppressibleTag);
+        public static readonly DiagnosticDescriptor RecoveryUserNotOnHost = Error("LUX1005", AccountTitle, Recovery + "{2} is not among {0}'s Users; add new {3}() to Users", SshRecovery, SuppressibleTag);
+        public static readonly DiagnosticDescriptor RecoveryUserWithoutAccount = Error("LUX1005", AccountTitle, Recovery + "nothing declares the account: {2} is neither a normal nor a system user; set {3} = true in a [PerUser] gate {4} reaches (a feature it includes, or the user's own)", SshRecovery, SuppressibleTag);
 
         /// <summary>{3}: <see cref="KeyFilesClause"/>.</summary>
-        public static readonly DiagnosticDescriptor RecoveryKeysNotSet = Error("LUX1006", AuthorizedKeyTitle,
-            Recovery + "{2} is not set{3}; give {4} AuthorizedSshKeys and include a feature that writes them ({5} = user.AuthorizedSshKeys)", SshRecovery, SuppressibleTag);
+        public static readonly DiagnosticDescriptor RecoveryKeysNotSet = Error("LUX1006", AuthorizedKeyTitle, Recovery + "{2} is not set{3}; give {4} AuthorizedSshKeys and include a feature that writes them ({5} = user.AuthorizedSshKeys)", SshRecovery, SuppressibleTag);
         /// <summary>{3}: <see cref="KeyFilesClause"/>.</summary>
-        public static readonly DiagnosticDescriptor RecoveryKeysNotPlain = Error("LUX1006", AuthorizedKeyTitle,
-            Recovery + "{2} holds no plain key{3}; give {4} AuthorizedSshKeys and include a feature that writes them ({5} = user.AuthorizedSshKeys)", SshRecovery, SuppressibleTag);
+        public static readonly DiagnosticDescriptor RecoveryKeysNotPlain = Error("LUX1006", AuthorizedKeyTitle, Recovery + "{2} holds no plain key{3}; give {4} AuthorizedSshKeys and include a feature that writes them ({5} = user.AuthorizedSshKeys)", SshRecovery, SuppressibleTag);
 
-        public static readonly DiagnosticDescriptor NoSopsFact = Error("LUX1007", HostKeyTitle,
-            Recovery + "{0} has no Sops fact; set Sops = new() {{ HostSshKeyPath = \"/etc/ssh/ssh_host_ed25519_key\" }}", SshRecovery, SuppressibleTag);
-        public static readonly DiagnosticDescriptor SopsHostKeyUnset = Error("LUX1007", HostKeyTitle,
-            Recovery + "Sops.HostSshKeyPath is not set; set it to the host key sops decrypts with: HostSshKeyPath = \"/etc/ssh/ssh_host_ed25519_key\"", SshRecovery, SuppressibleTag);
+        public static readonly DiagnosticDescriptor NoSopsFact = Error("LUX1007", HostKeyTitle, Recovery + "{0} has no Sops fact; set Sops = new() {{ HostSshKeyPath = \"/etc/ssh/ssh_host_ed25519_key\" }}", SshRecovery, SuppressibleTag);
+        public static readonly DiagnosticDescriptor SopsHostKeyUnset = Error("LUX1007", HostKeyTitle, Recovery + "Sops.HostSshKeyPath is not set; set it to the host key sops decrypts with: HostSshKeyPath = \"/etc/ssh/ssh_host_ed25519_key\"", SshRecovery, SuppressibleTag);
 
-        public static readonly DiagnosticDescriptor SshPortsUnreadable = Error("LUX1008", FirewallTitle,
-            Recovery + "{2} is not a list of port numbers Lux can read; leave it at its default [22] or list the ports sshd listens on", SshRecovery, SuppressibleTag);
-        public static readonly DiagnosticDescriptor SshPortsEmpty = Error("LUX1008", FirewallTitle,
-            Recovery + "{2} is empty, so sshd listens on no port; leave it at its default [22] or list the ports sshd listens on", SshRecovery, SuppressibleTag);
+        public static readonly DiagnosticDescriptor SshPortsUnreadable = Error("LUX1008", FirewallTitle, Recovery + "{2} is not a list of port numbers Lux can read; leave it at its default [22] or list the ports sshd listens on", SshRecovery, SuppressibleTag);
+        public static readonly DiagnosticDescriptor SshPortsEmpty = Error("LUX1008", FirewallTitle, Recovery + "{2} is empty, so sshd listens on no port; leave it at its default [22] or list the ports sshd listens on", SshRecovery, SuppressibleTag);
         /// <summary>{5}: <see cref="PortsClause"/>; {6}: the statement that allows them on the host.</summary>
-        public static readonly DiagnosticDescriptor FirewallClosesSsh = Error("LUX1008", FirewallTitle,
-            Recovery + "this sets {2} = {3} and {4} does not include {5}; set openFirewall to true, or allow the port on the host ({6})", SshRecovery, SuppressibleTag);
+        public static readonly DiagnosticDescriptor FirewallClosesSsh = Error("LUX1008", FirewallTitle, Recovery + "this sets {2} = {3} and {4} does not include {5}; set openFirewall to true, or allow the port on the host ({6})", SshRecovery, SuppressibleTag);
 
         // ---- LUX2001–LUX2007: the fleet's integrity --------------------------------------------------------------------
 
@@ -289,6 +257,14 @@ namespace Lux.Generators.Diagnostics
         /// <summary>Whether a user may suppress the finding and still have nix-out written (see <see cref="SuppressibleTag"/>).</summary>
         public static bool IsSuppressible(DiagnosticDescriptor descriptor) => descriptor.CustomTags.Contains(SuppressibleTag);
 
+        /// <summary>
+        /// The tag of policy findings a user may knowingly suppress (#pragma, [SuppressMessage], .editorconfig): the output
+        /// is still complete and correct Nix, so the writer writes it when an analyzer ran (and reported the suppression).
+        /// Everything else (the subset, conflicts, duplicates, private keys) means the output is incomplete or unsafe, and
+        /// always blocks.
+        /// </summary>
+        private const string SuppressibleTag = "LuxSuppressible";
+
         private static ImmutableArray<DiagnosticDescriptor> Declared()
         {
             var fields = typeof(LuxDiagnostics).GetFields(BindingFlags.Public | BindingFlags.Static);
@@ -326,6 +302,15 @@ namespace Lux.Generators.Diagnostics
             "Lux failed internally while {0} ({1}: {2}); nix-out is not written. Please report this with the config that caused it.";
 
         private const string InternalTitle = "Lux failed internally";
+        private const string OpenSshTitle = "SSH recovery: OpenSSH must be enabled";
+        private const string PasswordTitle = "SSH recovery: password authentication must be disabled";
+        private const string RootLoginTitle = "SSH recovery: root login must be disabled";
+        private const string RecoveryUsersTitle = "SSH recovery: at least one recovery user";
+        private const string AccountTitle = "SSH recovery: every recovery user must exist on the host";
+        private const string AuthorizedKeyTitle = "SSH recovery: every recovery user must have a plain authorized SSH key";
+        private const string HostKeyTitle = "SSH recovery: the SOPS SSH host key path must be set";
+        private const string FirewallTitle = "SSH recovery: SSH must be reachable through the firewall";
+
         private const string ShapeTitle = "Stage gate or record with the wrong shape";
         private const string EvaluationTitle = "Config cannot be evaluated";
         private const string RepresentationTitle = "Value Nix cannot represent";
@@ -341,37 +326,19 @@ namespace Lux.Generators.Diagnostics
         // The SSH recovery policy's messages all start with the host and the rule's requirement.
         private const string Recovery = "{0}: {1} (SSH recovery): ";
 
-        // LUX1001–LUX1003: a rule that wants one option to hold one value (Check/SshRecovery/RequiredOptionRule). {2}: the option's Nix path.
+        // LUX1001–LUX1003: a rule that wants one option to hold one value (Check/SshRecovery/RequiredOptionRule). {2}: the option's
+        // Nix path. Undefined: {3} the upstream default, {4} = {5} the C# that sets the wanted value. Raw (raw Nix defines it): {3} the
+        // Nix, {4} PriorityClause, {5} the wanted value in C#. Other (another value): {3} the value in Nix, {4} what it means where
+        // that needs saying, {5} PriorityClause, {6} the wanted value in C#.
         private const string OptionUndefined = Recovery + "nothing defines {2}, so the upstream default {3} applies; set {4} = {5} in a feature {0} includes, or on the host";
         private const string OptionRaw = Recovery + "this defines {2} as the Nix expression '{3}', which Lux cannot check at compile time{4}; set it to {5}";
         private const string OptionOther = Recovery + "this sets {2} = {3}{4}{5}; set it to {6}";
 
         // Each descriptor is made here, in its field's initializer with its ID as a constant, where release tracking
         // (AnalyzerReleases.*.md) finds it.
+        private const string HelpBase = "docs/diagnostics/";
+
         private static DiagnosticDescriptor Error(string id, string title, string format, string category, params string[] customTags) =>
             new(id, title, format, category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md", customTags: customTags);
-    }
-
-    /// <summary>The messages of a rule that wants one option to hold one value (LUX1001–LUX1003, Check/SshRecovery/RequiredOptionRule).</summary>
-    internal sealed class RequiredOptionDescriptors
-    {
-        public RequiredOptionDescriptors(DiagnosticDescriptor undefined, DiagnosticDescriptor raw, DiagnosticDescriptor other)
-        {
-            Undefined = undefined;
-            Raw = raw;
-            Other = other;
-        }
-
-        /// <summary>Nothing defines the option. {3}: the upstream default; {4} = {5}: the C# that sets the wanted value.</summary>
-        public DiagnosticDescriptor Undefined { get; }
-
-        /// <summary>Raw Nix defines it. {3}: the Nix; {4}: <see cref="LuxDiagnostics.PriorityClause"/>; {5}: the wanted value in C#.</summary>
-        public DiagnosticDescriptor Raw { get; }
-
-        /// <summary>
-        /// Another value. {3}: the value in Nix; {4}: what it means, where that needs saying; {5}: <see cref="LuxDiagnostics.PriorityClause"/>;
-        /// {6}: the wanted value in C#.
-        /// </summary>
-        public DiagnosticDescriptor Other { get; }
     }
 }

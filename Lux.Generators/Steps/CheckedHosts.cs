@@ -6,7 +6,7 @@ using Lux.Generators.Resolve;
 namespace Lux.Generators.Steps
 {
     /// <summary>What Resolve and Check found for one host: what the analyzer reports for it.</summary>
-    /// <param name="Hardware">The host's hand-written module, whose text is judged apart (<see cref="WithheldOutputs.Hardware"/>).</param>
+    /// <param name="Hardware">The host's hand-written module, whose text is judged apart (<see cref="Outgoing.Hardware"/>).</param>
     internal sealed record HostFindings(IReadOnlyList<DiagnosticInfo> Diagnostics, HardwareModule? Hardware);
 
     /// <summary>

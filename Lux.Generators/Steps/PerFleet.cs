@@ -62,12 +62,12 @@ namespace Lux.Generators.Steps
                 var files = new List<OutputFile>();
                 if (emitSops && rules is not null)
                     files.Add(FleetEmitter.EmitSopsYaml(rules.Recipients, rules.PathRegex));
-                WithheldOutputs.Remove(files, sopsDiagnostics, diagnostics);
+                Outgoing.WithholdKeyMaterial(files, sopsDiagnostics, diagnostics);
                 return new LibraryOutput(diagnostics.ToEquatableArray(), files.FirstOrDefault(), sopsDiagnostics.ToEquatableArray());
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                return new LibraryOutput(new[] { Reported.InternalError("compiling the users, features, profiles and secrets policy", e) }.ToEquatableArray(), null,
+                return new LibraryOutput(new[] { Outgoing.InternalError("compiling the users, features, profiles and secrets policy", e) }.ToEquatableArray(), null,
                     EquatableArray<DiagnosticInfo>.Empty);
             }
         }
@@ -104,7 +104,7 @@ namespace Lux.Generators.Steps
 
         /// <summary>The host's hand-written module as nix-out gets it, or null when it is withheld (LUX2006).</summary>
         public static OutputFile? HardwareFile(HardwareModule module, NixTexts texts) =>
-            WithheldOutputs.Hardware(module, texts.ByPath.TryGetValue(module.SourcePath, out var text) ? text : null).File;
+            Outgoing.Hardware(module, texts.ByPath.TryGetValue(module.SourcePath, out var text) ? text : null).File;
 
         /// <summary>nix-out's file list and the diagnostics that block writing it, split into those a user may suppress and the rest.</summary>
         public static Manifest Manifest(IReadOnlyCollection<HostSummary> hosts, LibraryOutput library, NixTexts texts)
@@ -132,11 +132,11 @@ namespace Lux.Generators.Steps
             foreach (var host in hosts)
             {
                 diagnostics.AddRange(host.Diagnostics);
-                if (host.Hardware is { } module && WithheldOutputs.Hardware(module, texts.ByPath.TryGetValue(module.SourcePath, out var text) ? text : null).Withheld is { } withheld)
+                if (host.Hardware is { } module && Outgoing.Hardware(module, texts.ByPath.TryGetValue(module.SourcePath, out var text) ? text : null).Withheld is { } withheld)
                     diagnostics.Add(withheld);
             }
             diagnostics.AddRange(HostNameClashes(hosts.Select(h => h.Identity)));
-            return Reported.Distinct(diagnostics);
+            return Outgoing.Distinct(diagnostics);
         }
 
         /// <summary>The hosts nix-out holds, by name: none that shares its name (LUX2003), none whose name cannot be a path (LUX0004).</summary>

@@ -41,11 +41,11 @@ namespace Lux.Generators.Steps
                         files.Clear();
                         diagnostics.Add(e.Diagnostic);
                     }
-                    WithheldOutputs.Remove(files, diagnostics);
+                    Outgoing.WithholdKeyMaterial(files, diagnostics);
                 }
                 var paths = files.Select(f => f.Path).Concat(hardware is null ? [] : [hardware.OutputPath]).ToEquatableArray();
                 var deploy = host.Deploy is { } fact && CanName(host.Name) ? fact.ToNode(host.Name, host.System) : null;
-                var summary = new HostSummary(IdentityOf(host), host.System, paths, hardware, Reported.Distinct(diagnostics).ToEquatableArray(), deploy)
+                var summary = new HostSummary(IdentityOf(host), host.System, paths, hardware, Outgoing.Distinct(diagnostics).ToEquatableArray(), deploy)
                 {
                     Map = HostMap.Of(host, diagnostics),
                 };
@@ -54,14 +54,14 @@ namespace Lux.Generators.Steps
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 var identity = new HostIdentity(spec.TypeName, spec.DisplayName, DslFacts.DefaultName(spec.DisplayName), spec.Span);
-                return new HostOutput(new HostSummary(identity, DslFacts.DefaultSystem, EquatableArray<string>.Empty, null, new[] { Reported.InternalError("compiling the host " + spec.DisplayName, e) }.ToEquatableArray()),
+                return new HostOutput(new HostSummary(identity, DslFacts.DefaultSystem, EquatableArray<string>.Empty, null, new[] { Outgoing.InternalError("compiling the host " + spec.DisplayName, e) }.ToEquatableArray()),
                     EquatableArray<OutputFile>.Empty);
             }
         }
 
         /// <summary>
         /// What the analyzer reports for a host: its Resolve and Check diagnostics (Emit's are the generator's alone), and the
-        /// hardware module whose text the caller judges (<see cref="WithheldOutputs.Hardware"/>). Taken from <see cref="CheckedHosts"/>
+        /// hardware module whose text the caller judges (<see cref="Outgoing.Hardware"/>). Taken from <see cref="CheckedHosts"/>
         /// when the generator, or an earlier analysis, checked this host in this context.
         /// </summary>
         public static HostFindings Findings(DeclarationSpec spec, FleetContext context) =>

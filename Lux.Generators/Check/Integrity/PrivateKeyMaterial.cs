@@ -12,7 +12,7 @@ namespace Lux.Generators.Check.Integrity
     /// LUX2006: no private key material in the config. Found in any value that reaches nix-out (option
     /// definitions, the secrets policy, hand-written Nix files) it is reported where it enters the config;
     /// the analyzer also reports any string literal holding it. Lux never echoes the material: messages
-    /// are redacted, and no nix-out file that would hold it is written (Steps/WithheldOutputs).
+    /// are redacted, and no nix-out file that would hold it is written (Steps/Outgoing).
     /// </summary>
     internal static class PrivateKeyMaterial
     {
@@ -36,7 +36,7 @@ namespace Lux.Generators.Check.Integrity
             Find(text) is null ? text : Regex.Replace(text, @"(-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----|AGE-SECRET-KEY-1)[^\n]*", "[private key material withheld]",
                 RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-        /// <summary>What the hosts define. The Nix files they bring in are judged where they are copied (Steps/WithheldOutputs).</summary>
+        /// <summary>What the hosts define. The Nix files they bring in are judged where they are copied (Steps/Outgoing).</summary>
         public static IEnumerable<DiagnosticInfo> CheckHosts(ResolvedFleet fleet)
         {
             foreach (var host in fleet.Hosts)

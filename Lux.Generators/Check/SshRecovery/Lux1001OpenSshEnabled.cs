@@ -8,7 +8,7 @@ namespace Lux.Generators.Check.SshRecovery
     {
         public override string Requirement => "OpenSSH must be enabled";
 
-        protected override RequiredOptionDescriptors Messages => LuxDiagnostics.OpenSshNotEnabled;
+        protected override RequiredOptionMessages Messages { get; } = new(LuxDiagnostics.OpenSshUndefined, LuxDiagnostics.OpenSshRaw, LuxDiagnostics.OpenSshOther);
 
         protected override OptionPath Option => RecoveryOptions.OpenSshEnable;
 

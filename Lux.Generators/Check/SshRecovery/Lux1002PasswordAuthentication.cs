@@ -11,7 +11,7 @@ namespace Lux.Generators.Check.SshRecovery
     {
         public override string Requirement => "password authentication must be disabled";
 
-        protected override RequiredOptionDescriptors Messages => LuxDiagnostics.PasswordAuthentication;
+        protected override RequiredOptionMessages Messages { get; } = new(LuxDiagnostics.PasswordUndefined, LuxDiagnostics.PasswordRaw, LuxDiagnostics.PasswordOther);
 
         protected override OptionPath Option => RecoveryOptions.PasswordAuthentication;
 

@@ -11,7 +11,7 @@ namespace Lux.Generators.Check.SshRecovery
     {
         public override string Requirement => "root login must be disabled";
 
-        protected override RequiredOptionDescriptors Messages => LuxDiagnostics.RootLogin;
+        protected override RequiredOptionMessages Messages { get; } = new(LuxDiagnostics.RootLoginUndefined, LuxDiagnostics.RootLoginRaw, LuxDiagnostics.RootLoginOther);
 
         protected override OptionPath Option => RecoveryOptions.PermitRootLogin;
 

@@ -94,7 +94,8 @@ namespace Lux.Generators.Check.SshRecovery
     {
         public override string Id => Messages.Undefined.Id;
 
-        protected abstract RequiredOptionDescriptors Messages { get; }
+        /// <summary>The rule's messages (Diagnostics/LuxDiagnostics): nothing defines the option; raw Nix does; another value does.</summary>
+        protected abstract RequiredOptionMessages Messages { get; }
 
         /// <summary>The option, services.openssh.settings.PasswordAuthentication (<see cref="RecoveryOptions"/>).</summary>
         protected abstract OptionPath Option { get; }
@@ -150,4 +151,7 @@ namespace Lux.Generators.Check.SshRecovery
                 "set " + Option.Nix() + " = " + RecoveryHost.Nix(Wanted) + " (in the Lux config: " + CSharpPath + " = " + WantedCSharp + ")");
         }
     }
+
+    /// <summary>The three messages of a <see cref="RequiredOptionRule"/>.</summary>
+    internal sealed record RequiredOptionMessages(DiagnosticDescriptor Undefined, DiagnosticDescriptor Raw, DiagnosticDescriptor Other);
 }
