@@ -50,21 +50,25 @@ namespace Lux.Generators.Diagnostics
         /// <summary>The diagnostics that point into <paramref name="tree"/>.</summary>
         public IReadOnlyList<DiagnosticInfo> In(SyntaxTree tree)
         {
-            var path = tree.FilePath;
-            Fleet read;
             try
             {
-                read = fleet.Value;
+                return Into(tree.FilePath);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // The compilation end reports the failure (LUX0000, through All).
+                // An analyzer never throws: the compilation end reports the failure (LUX0000, through All).
                 return Array.Empty<DiagnosticInfo>();
             }
+        }
+
+        private IReadOnlyList<DiagnosticInfo> Into(string path)
+        {
+            var read = fleet.Value;
             if (!read.DeclaredIn.TryGetValue(path, out var declared))
                 return Array.Empty<DiagnosticInfo>();
 
             var diagnostics = new List<DiagnosticInfo>(read.Library.Diagnostics);
+            // A host in the context is one something creates: its facts reach other hosts' diagnostics.
             var everyHost = declared.Any(d => d.Kind != DeclarationKind.Host || read.Context.Declarations.Any(c => ReferenceEquals(c, d)));
             for (var i = 0; i < read.Hosts.Count; i++)
             {

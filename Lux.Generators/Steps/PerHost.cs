@@ -54,7 +54,7 @@ namespace Lux.Generators.Steps
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 var identity = new HostIdentity(spec.TypeName, spec.DisplayName, DslFacts.DefaultName(spec.DisplayName), spec.Span);
-                return new HostOutput(new HostSummary(identity, DslFacts.DefaultSystem, EquatableArray<string>.Empty, null, new[] { Outgoing.InternalError("compiling the host " + spec.DisplayName, e) }.ToEquatableArray()),
+                return new HostOutput(new HostSummary(identity, DslFacts.DefaultSystem, EquatableArray<string>.Empty, null, new[] { InternalError(spec, e) }.ToEquatableArray()),
                     EquatableArray<OutputFile>.Empty);
             }
         }
@@ -64,11 +64,19 @@ namespace Lux.Generators.Steps
         /// hardware module whose text the caller judges (<see cref="Outgoing.Hardware"/>). Taken from <see cref="CheckedHosts"/>
         /// when the generator, or an earlier analysis, checked this host in this context.
         /// </summary>
+        /// <remarks>Never throws: an internal failure becomes LUX0000 at the host, as in <see cref="Compile"/>.</remarks>
         public static HostFindings Findings(DeclarationSpec spec, FleetContext context) =>
             CheckedHosts.GetOrAdd(spec, context, () =>
             {
-                var (host, diagnostics) = Check(spec, context);
-                return new HostFindings(diagnostics, HardwareOf(host));
+                try
+                {
+                    var (host, diagnostics) = Check(spec, context);
+                    return new HostFindings(diagnostics, HardwareOf(host));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    return new HostFindings(new[] { InternalError(spec, e) }, null);
+                }
             });
 
         /// <summary>Resolve one host in its context, the SSH recovery policy's assertions included.</summary>
@@ -125,6 +133,10 @@ namespace Lux.Generators.Steps
             }
             return new HostIdentity(host.TypeName, host.DisplayName, name, host.Span);
         }
+
+        /// <summary>LUX0000 at the host: a bug in Lux met while compiling it.</summary>
+        private static DiagnosticInfo InternalError(DeclarationSpec spec, Exception e) =>
+            LuxDiagnostics.InternalError.At(spec.Span, "compiling the host " + spec.DisplayName, e.GetType().Name, e.Message);
 
         /// <summary>Whether a host's name can name its nix-out directory and flake path (else LUX0004, and it is not emitted).</summary>
         public static bool CanName(string name) => NixSyntax.WhyNotPathSegment(name) is null;
