@@ -70,7 +70,12 @@ namespace Lux.Generators
             var fleetMap = summaries.Select(static (all, _) => PerFleet.FleetMap(all)).WithTrackingName(TrackingNames.FleetMap);
             var library = fleet.Select(static (fleetContext, _) => PerFleet.Library(fleetContext)).WithTrackingName(TrackingNames.Library);
             var manifest = summaries.Combine(library).Combine(nixTexts)
-                .Select(static (all, _) => PerFleet.Manifest(all.Left.Left, all.Left.Right, all.Right)).WithTrackingName(TrackingNames.Manifest);
+                .Select(static (all, _) =>
+                {
+                    var ((hostSummaries, libraryOutput), texts) = all;
+                    return PerFleet.Manifest(hostSummaries, libraryOutput, texts);
+                })
+                .WithTrackingName(TrackingNames.Manifest);
 
             // Out: nix-out, through the transport.
             context.RegisterImplementationSourceOutput(emitted.SelectMany(static (host, _) => host.Files.AsImmutableArray()).WithTrackingName(TrackingNames.HostFiles), NixOutSources.AddFile);
