@@ -105,7 +105,7 @@ namespace Lux.CodeFixes
             if (method is not null)
             {
                 // Into the existing exception method, through its own NixOS parameter.
-                var parameter = method.ParameterList.Parameters.FirstOrDefault(p => p.Type?.ToString() is "NixOS" or "Lux.NixOS")?.Identifier.ValueText ?? "os";
+                var parameter = method.ParameterList.Parameters.FirstOrDefault(p => p.Type?.ToString() is "NixOS" or "Lux.NixOS")?.Identifier.ValueText ?? LuxFixes.NixOSParameter;
                 var body = method.Body!;
                 var indent = Indentation(text, body.CloseBraceToken.SpanStart);
                 change = new TextChange(new TextSpan(LineStart(text, body.CloseBraceToken.SpanStart), 0),
@@ -117,7 +117,7 @@ namespace Lux.CodeFixes
                 change = new TextChange(new TextSpan(LineStart(text, host.CloseBraceToken.SpanStart), 0),
                     newline +
                     indent + "[PerHost]" + newline +
-                    indent + "void " + LuxFixes.HostExceptionMethod + "(NixOS os)" + newline +
+                    indent + "void " + LuxFixes.HostExceptionMethod + "(NixOS " + LuxFixes.NixOSParameter + ")" + newline +
                     indent + "{" + newline +
                     indent + "    " + statement + newline +
                     indent + "}" + newline);

@@ -1,154 +1,94 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using Lux.Generators.Emit;
 using Lux.Generators.Model;
 using Lux.Generators.Parse;
-using Lux.Generators.Resolve;
+using Lux.Generators.Steps;
+using Lux.Generators.Transport;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Lux.Generators
 {
     /// <summary>
-    /// Evaluates the fleet at compile time and hands nix-out to MSBuild as generated sources
-    /// (see <see cref="GeneratedSourceFormat"/>). Parse runs per attributed record, in a syntax provider,
-    /// into equatable specs. Each host is then resolved, checked and emitted in
-    /// its own step, against a <see cref="FleetContext"/> of everything else, so an edit to one host runs one
-    /// host and an unchanged host's outputs stay cached; an edit to a feature runs every host, whose
-    /// unchanged files are still not re-emitted. The flake and the manifest are built from per-host
-    /// summaries, which a literal edit leaves equal. Diagnostics are reported by
-    /// <see cref="Diagnostics.LuxAnalyzer"/>; here they only block writing.
+    /// The compiler's pipeline, wired: Parse → (per host) Resolve → Check → Emit → (per fleet) flake, fleet map,
+    /// .sops.yaml, manifest → nix-out as generated sources. Each step is an incremental node over equatable models
+    /// (Model/), so an edit re-runs only the steps whose inputs changed: an edit to one host resolves, checks and
+    /// emits that host; an edit to a feature every host, whose unchanged files are still not re-added.
+    /// Diagnostics are reported by <see cref="Diagnostics.LuxAnalyzer"/>, which runs the same steps; here they
+    /// only travel in the manifest, where they block writing.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class NixGenerator : IIncrementalGenerator
     {
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            // One syntax provider for every kind, rather than ForAttributeWithMetadataName per kind: Roslyn re-runs
-            // either's transform for every match on every edit, and FAWMN's own symbol work per match (binding the
-            // record's members and attributes) would then cost the whole fleet per keystroke. The transform here
-            // returns the cached specs of unchanged declarations without binding them (see ParseCache).
-            var declarations = context.SyntaxProvider
-                .CreateSyntaxProvider(
-                    static (node, _) => node is TypeDeclarationSyntax { AttributeLists.Count: > 0 },
-                    static (syntax, ct) => DeclarationParser.ParseAll((TypeDeclarationSyntax)syntax.Node, syntax.SemanticModel, ct))
+            // Parse: one spec per attributed record. A syntax provider rather than ForAttributeWithMetadataName per kind:
+            // Roslyn re-runs either's transform for every match on every edit, and FAWMN's own binding per match would
+            // cost the whole fleet per keystroke; this transform returns unchanged declarations' specs from ParseCache.
+            var declarations = context.SyntaxProvider.CreateSyntaxProvider(FleetDeclarations.IsCandidate, FleetDeclarations.Parse)
                 .WithTrackingName(TrackingNames.Declarations)
-                .SelectMany((specs, _) => specs.AsImmutableArray());
-            var hosts = declarations.Where(d => d.Kind == DeclarationKind.Host).WithTrackingName(TrackingNames.Hosts);
+                .SelectMany(static (specs, _) => specs.AsImmutableArray());
+            var hosts = declarations.Where(static d => d.Kind == DeclarationKind.Host).WithTrackingName(TrackingNames.Hosts);
 
-            // Everything a host reads besides itself. A host edit leaves it cached.
-            var others = declarations.Where(d => d.Kind != DeclarationKind.Host).Collect()
-                .Select((all, _) => FleetCompiler.Sorted(all))
-                .WithTrackingName(TrackingNames.Others);
-
-            // The hosts some declaration creates (new Orion().Name) join every host's context; usually none.
-            var createdByHosts = hosts.Select((host, _) => CreatedNames.Of(host)).WithTrackingName(TrackingNames.CreatedByHost);
+            // The fleet context: everything a host reads besides itself, equal by content, so a host edit leaves it cached.
+            // Besides the users, features, profiles and secrets policy, it holds the hosts some declaration creates
+            // (new Orion().Name; usually none), and the Nix files' paths (their text is read only where it is copied).
+            var others = declarations.Where(static d => d.Kind != DeclarationKind.Host).Collect()
+                .Select(static (all, _) => FleetInputs.InFleetOrder(all)).WithTrackingName(TrackingNames.Others);
+            var createdByHosts = hosts.Select(static (host, _) => host.Creates).WithTrackingName(TrackingNames.CreatedByHost);
             var created = createdByHosts.Collect().Combine(others)
-                .Select((all, _) => CreatedNames.Union(all.Left.Concat(all.Right.Select(CreatedNames.Of))))
-                .WithTrackingName(TrackingNames.Created);
-            var createdHosts = hosts.Combine(created).Where(pair => pair.Right.Contains(pair.Left)).Select((pair, _) => pair.Left).Collect()
-                .Select((all, _) => FleetCompiler.Sorted(all))
-                .WithTrackingName(TrackingNames.CreatedHosts);
-
-            var nixFiles = context.AdditionalTextsProvider.Where(file => file.Path.EndsWith(".nix", StringComparison.OrdinalIgnoreCase));
-            var nixPaths = nixFiles.Select((file, _) => file.Path.Replace('\\', '/')).Collect()
-                .Select((paths, _) => paths.OrderBy(p => p, StringComparer.Ordinal).ToEquatableArray())
-                .WithTrackingName(TrackingNames.NixPaths);
-            var nixTexts = nixFiles.Select((file, ct) => new AdditionalNixFile(file.Path.Replace('\\', '/'), file.GetText(ct)?.ToString() ?? "")).Collect()
-                .Select((files, _) => new NixTexts(files.OrderBy(f => f.Path, StringComparer.Ordinal).ToEquatableArray()))
-                .WithTrackingName(TrackingNames.NixTexts);
-
+                .Select(static (all, _) => CreatedNames.Union(all.Left.Concat(all.Right.Select(d => d.Creates)))).WithTrackingName(TrackingNames.Created);
+            var createdHosts = hosts.Combine(created).Where(static pair => pair.Right.Contains(pair.Left)).Select(static (pair, _) => pair.Left).Collect()
+                .Select(static (all, _) => FleetInputs.InFleetOrder(all)).WithTrackingName(TrackingNames.CreatedHosts);
+            var nixFiles = context.AdditionalTextsProvider.Where(static file => file.Path.EndsWith(".nix", StringComparison.OrdinalIgnoreCase));
+            var nixPaths = nixFiles.Select(static (file, _) => file.Path.Replace('\\', '/')).Collect()
+                .Select(static (paths, _) => paths.OrderBy(p => p, StringComparer.Ordinal).ToEquatableArray()).WithTrackingName(TrackingNames.NixPaths);
+            var nixTexts = nixFiles.Select(static (file, ct) => new AdditionalNixFile(file.Path.Replace('\\', '/'), file.GetText(ct)?.ToString() ?? "")).Collect()
+                .Select(static (files, _) => new NixTexts(files)).WithTrackingName(TrackingNames.NixTexts);
             var projectDirectory = context.AnalyzerConfigOptionsProvider
-                .Select((options, _) => options.GlobalOptions.TryGetValue("build_property.projectdir", out var dir) ? dir : "");
-
+                .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.projectdir", out var dir) ? dir : "");
             var fleet = others.Combine(createdHosts).Combine(nixPaths).Combine(projectDirectory)
-                .Select((all, _) => FleetCompiler.Context(all.Left.Left.Left, all.Left.Left.Right, all.Left.Right, all.Right))
+                .Select(static (all, _) =>
+                {
+                    var (((library, hostsCreated), paths), directory) = all;
+                    return FleetInputs.Context(library, hostsCreated, paths, directory);
+                })
                 .WithTrackingName(TrackingNames.Context);
 
-            var hostOutputs = hosts.Combine(fleet)
-                .Select((pair, _) => FleetCompiler.CompileHost(pair.Left, pair.Right))
-                .WithTrackingName(TrackingNames.Host);
+            // Per host: Resolve → Check → Emit, each host its own step.
+            var hostOutputs = hosts.Combine(fleet).Select(static (pair, _) => PerHost.Compile(pair.Left, pair.Right)).WithTrackingName(TrackingNames.Host);
+            var summaries = hostOutputs.Select(static (host, _) => host.Summary).WithTrackingName(TrackingNames.HostSummary).Collect();
 
-            var summaries = hostOutputs.Select((host, _) => host.Summary).WithTrackingName(TrackingNames.HostSummary).Collect();
-
-            // Hosts that share a name (LUX2003) would write one hosts/<name>/ and AddSource one hint name twice
-            // (CS8785, no manifest): none of them is emitted. Decided from the summaries; the set is usually
-            // empty and stays equal across edits, so unchanged hosts' files stay cached.
-            var sharedNames = summaries.Select((all, _) => FleetCompiler.SharedNames(all)).WithTrackingName(TrackingNames.SharedNames);
-            var emitted = hostOutputs.Combine(sharedNames).Where(pair => !pair.Right.Contains(pair.Left.Summary.Identity.Name)).Select((pair, _) => pair.Left);
-
-            context.RegisterImplementationSourceOutput(emitted.SelectMany((host, _) => host.Files.AsImmutableArray()).WithTrackingName(TrackingNames.HostFiles), AddFile);
-
-            var hardware = emitted.Select((host, _) => host.Summary.Hardware).WithTrackingName(TrackingNames.HardwareModule)
-                .Where(module => module is not null).Combine(nixTexts)
-                .Select((pair, _) => FleetCompiler.HardwareFile(pair.Left!, pair.Right.ByPath))
-                .WithTrackingName(TrackingNames.HardwareFile)
-                .Where(file => file is not null).Select((file, _) => file!);
-            context.RegisterImplementationSourceOutput(hardware, AddFile);
-
-            var flake = summaries.Select((all, _) => FleetCompiler.Flake(all)).WithTrackingName(TrackingNames.Flake);
-            context.RegisterImplementationSourceOutput(flake, AddFile);
-
+            // Per fleet. Hosts that share a name (LUX2003) are not emitted: they would write one hosts/<name>/ and add one hint
+            // name twice. Decided from the summaries; the set is usually empty and stays equal, so unchanged hosts stay cached.
+            var sharedNames = summaries.Select(static (all, _) => PerFleet.SharedNames(all)).WithTrackingName(TrackingNames.SharedNames);
+            var emitted = hostOutputs.Combine(sharedNames).Where(static pair => !pair.Right.Contains(pair.Left.Summary.Identity.Name)).Select(static (pair, _) => pair.Left);
+            var hardware = emitted.Select(static (host, _) => host.Summary.Hardware).WithTrackingName(TrackingNames.HardwareModule)
+                .Where(static module => module is not null).Combine(nixTexts)
+                .Select(static (pair, _) => PerFleet.HardwareFile(pair.Left!, pair.Right)).WithTrackingName(TrackingNames.HardwareFile);
+            var flake = summaries.Select(static (all, _) => PerFleet.Flake(all)).WithTrackingName(TrackingNames.Flake);
             // The map reads each host's name and map only: a summary that changes otherwise (a diagnostic moved by an
             // edit) leaves it cached, and it runs again only when some host's composition, users or policy status does.
-            var maps = hostOutputs.Select((host, _) => (host.Summary.Identity.Name, host.Summary.Identity.TypeName, host.Summary.Map))
+            var maps = hostOutputs.Select(static (host, _) => (host.Summary.Identity.Name, host.Summary.Identity.TypeName, host.Summary.Map))
                 .WithTrackingName(TrackingNames.HostMap).Collect();
-            var fleetMap = maps.Select((all, _) => FleetCompiler.FleetMap(all)).WithTrackingName(TrackingNames.FleetMap);
-            context.RegisterImplementationSourceOutput(fleetMap.SelectMany((files, _) => files.AsImmutableArray()), AddFile);
-
-            var library = fleet.Select((fleetContext, _) => FleetCompiler.CompileLibrary(fleetContext)).WithTrackingName(TrackingNames.Library);
-            context.RegisterImplementationSourceOutput(library, (spc, output) =>
-            {
-                if (output.Sops is { } sops)
-                    AddFile(spc, sops);
-            });
-
-            // The Nix files' text, for the hardware modules withheld over private key material (LUX2006).
+            var fleetMap = maps.Select(static (all, _) => PerFleet.FleetMap(all)).WithTrackingName(TrackingNames.FleetMap);
+            var library = fleet.Select(static (fleetContext, _) => PerFleet.Library(fleetContext)).WithTrackingName(TrackingNames.Library);
             var manifest = summaries.Combine(library).Combine(nixTexts)
-                .Select((all, _) => FleetCompiler.ManifestOf(all.Left.Left, all.Left.Right, all.Right.ByPath)).WithTrackingName(TrackingNames.Manifest);
-            context.RegisterImplementationSourceOutput(manifest, (spc, m) =>
-                spc.AddSource(GeneratedSourceFormat.ManifestHintName, GeneratedSourceFormat.EncodeManifest(m.Paths, m.Errors, m.PolicyErrors)));
+                .Select(static (all, _) =>
+                {
+                    var ((hostSummaries, libraryOutput), texts) = all;
+                    return PerFleet.Manifest(hostSummaries, libraryOutput, texts);
+                })
+                .WithTrackingName(TrackingNames.Manifest);
+
+            // Out: nix-out, through the transport.
+            context.RegisterImplementationSourceOutput(emitted.SelectMany(static (host, _) => host.Files.AsImmutableArray()).WithTrackingName(TrackingNames.HostFiles), NixOutSources.AddFile);
+            context.RegisterImplementationSourceOutput(hardware.Where(static file => file is not null).Select(static (file, _) => file!), NixOutSources.AddFile);
+            context.RegisterImplementationSourceOutput(flake, NixOutSources.AddFile);
+            context.RegisterImplementationSourceOutput(fleetMap.SelectMany(static (files, _) => files.AsImmutableArray()), NixOutSources.AddFile);
+            context.RegisterImplementationSourceOutput(library.SelectMany(static (output, _) => output.Sops is { } sops ? ImmutableArray.Create(sops) : ImmutableArray<OutputFile>.Empty), NixOutSources.AddFile);
+            context.RegisterImplementationSourceOutput(manifest, NixOutSources.AddManifest);
         }
-
-        private static void AddFile(SourceProductionContext context, OutputFile file) =>
-            context.AddSource(GeneratedSourceFormat.HintNameFor(file.Path), GeneratedSourceFormat.EncodeFile(file.Path, file.Content));
-
-        /// <summary>The project's Nix files by path, equal by content; the lookup is built once per change.</summary>
-        private sealed class NixTexts : IEquatable<NixTexts>
-        {
-            private readonly EquatableArray<AdditionalNixFile> files;
-            private Dictionary<string, string>? byPath;
-
-            public NixTexts(EquatableArray<AdditionalNixFile> files) => this.files = files;
-
-            public IReadOnlyDictionary<string, string> ByPath => byPath ??= Index(files);
-
-            public bool Equals(NixTexts? other) => other is not null && files.Equals(other.files);
-
-            public override bool Equals(object? obj) => Equals(obj as NixTexts);
-
-            public override int GetHashCode() => files.GetHashCode();
-
-            private static Dictionary<string, string> Index(EquatableArray<AdditionalNixFile> files)
-            {
-                var index = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (var file in files)
-                    index[file.Path] = file.Text;
-                return index;
-            }
-        }
-
-        /// <summary>
-        /// Policy findings a user may knowingly suppress (#pragma, [SuppressMessage], .editorconfig): the output
-        /// is still complete and correct Nix. Everything else (the subset, conflicts, duplicates, private keys)
-        /// means the output is incomplete or unsafe, and always blocks.
-        /// </summary>
-        internal static readonly System.Collections.Generic.HashSet<string> Suppressible = new(StringComparer.Ordinal)
-        {
-            "LUX1001", "LUX1002", "LUX1003", "LUX1004", "LUX1005", "LUX1006", "LUX1007", "LUX1008", "LUX2002", "LUX2004", "LUX2005",
-        };
     }
 
     /// <summary>The names of the generator's tracked steps, for the incremental-caching tests.</summary>

@@ -3,8 +3,9 @@ using System.Text;
 using Basic.Reference.Assemblies;
 using Lux.Generators;
 using Lux.Generators.Diagnostics;
-using Lux.Generators.Emit;
 using Lux.Generators.Parse;
+using Lux.Generators.Steps;
+using Lux.Generators.Transport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -73,6 +74,7 @@ public sealed class LuxHarness
     public GeneratorDriver ColdDriver()
     {
         ParseCache.Clear();
+        CheckedHosts.Clear();
         return CreateDriver().RunGenerators(Compilation.Clone());
     }
 

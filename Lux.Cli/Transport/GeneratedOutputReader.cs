@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using Lux.Cli.Diagnostics;
-using Lux.Generators.Emit;
+using Lux.Generators.Transport;
 
 namespace Lux.Cli.Transport
 {

@@ -7,7 +7,7 @@ using Lux.Cli.Locking;
 using Lux.Cli.Ownership;
 using Lux.Cli.Paths;
 using Lux.Cli.Transport;
-using Lux.Generators.Emit;
+using Lux.Generators.Transport;
 
 namespace Lux.Cli.Writing
 {

@@ -15,21 +15,21 @@ namespace Lux
         public string? SshUser { get; init; }
 
         /// <summary>The user the system profile activates as (<c>profiles.system.user</c>); deploy-rs uses sudo when it differs from <see cref="SshUser"/>. Default <c>"root"</c>.</summary>
-        public string User { get; init; } = "root";
+        public string User { get; init; } = DslFacts.DeployDefaults.User;
 
         /// <summary>
         /// Ask for the sudo password when activating as <see cref="User"/> (<c>interactiveSudo</c>): needed when
         /// <see cref="SshUser"/> is in wheel but sudo wants a password (NixOS' default). Default false.
         /// </summary>
-        public bool InteractiveSudo { get; init; }
+        public bool InteractiveSudo { get; init; } = DslFacts.DeployDefaults.InteractiveSudo;
 
         /// <summary>Build the system on the host instead of copying the local build (<c>remoteBuild</c>). Default false.</summary>
-        public bool RemoteBuild { get; init; }
+        public bool RemoteBuild { get; init; } = DslFacts.DeployDefaults.RemoteBuild;
 
         /// <summary>Roll back when the new system cannot confirm the deploy over a fresh SSH connection (<c>magicRollback</c>). Default true.</summary>
-        public bool MagicRollback { get; init; } = true;
+        public bool MagicRollback { get; init; } = DslFacts.DeployDefaults.MagicRollback;
 
         /// <summary>Roll back when activation fails (<c>autoRollback</c>). Default true.</summary>
-        public bool AutoRollback { get; init; } = true;
+        public bool AutoRollback { get; init; } = DslFacts.DeployDefaults.AutoRollback;
     }
 }

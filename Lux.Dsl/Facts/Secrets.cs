@@ -17,6 +17,6 @@ namespace Lux
         public virtual IReadOnlyList<AgeRecipient> Recipients => [];
 
         /// <summary>Which files the creation rule covers.</summary>
-        public virtual string PathRegex => @"secrets/[^/]+\.(yaml|json|env|ini)$";
+        public virtual string PathRegex => DslFacts.DefaultSecretsPathRegex;
     }
 }

@@ -8,10 +8,10 @@ namespace Lux
     public abstract record Host : Aspect
     {
         /// <summary>The host name (<c>networking.hostName</c>, the flake attribute). Defaults to the record name in lower case.</summary>
-        public virtual string Name => GetType().Name.ToLowerInvariant();
+        public virtual string Name => DslFacts.DefaultName(GetType().Name);
 
         /// <summary>The Nix system double (<c>nixpkgs.hostPlatform</c>, and the platform of the host's flake checks). Default: <c>x86_64-linux</c>.</summary>
-        public virtual string System => "x86_64-linux";
+        public virtual string System => DslFacts.DefaultSystem;
 
         /// <summary>
         /// <c>system.stateVersion</c>, and <c>home.stateVersion</c> (as <c>lib.mkDefault</c>) of every user on the host: the
@@ -54,7 +54,7 @@ namespace Lux
     public abstract record User : Aspect
     {
         /// <summary>The account name. Defaults to the record name in lower case.</summary>
-        public virtual string Name => GetType().Name.ToLowerInvariant();
+        public virtual string Name => DslFacts.DefaultName(GetType().Name);
 
         /// <summary>The full name, for features to use (the example fleet writes <c>users.users.&lt;name&gt;.description</c> from it). Default: absent.</summary>
         public virtual string? Description => null;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Lux.Generators.Check.Integrity;
 using Lux.Generators.Check.SshRecovery;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Model;
 using Lux.Generators.Resolve;
 
@@ -14,13 +15,6 @@ namespace Lux.Generators.Check
     /// </summary>
     internal static class FleetChecks
     {
-        public static IEnumerable<DiagnosticInfo> Check(ResolvedFleet fleet)
-        {
-            var diagnostics = CheckHosts(fleet);
-            diagnostics.AddRange(CheckLibrary(fleet));
-            return diagnostics;
-        }
-
         /// <summary>The rules judged on each host of <paramref name="fleet"/> (the generator runs them per host).</summary>
         public static List<DiagnosticInfo> CheckHosts(ResolvedFleet fleet)
         {
@@ -28,12 +22,12 @@ namespace Lux.Generators.Check
             foreach (var host in fleet.Hosts)
             {
                 diagnostics.AddRange(SshRecoveryPolicy.Check(host));
-                diagnostics.AddRange(RuleChecks.Safely("LUX2002", () => UsersOnHost.Check(host)));
-                diagnostics.AddRange(RuleChecks.Safely("LUX2003", () => DuplicateNames.CheckHost(fleet, host)));
-                diagnostics.AddRange(RuleChecks.Safely("LUX2007", () => DeployTargets.Check(host)));
+                diagnostics.AddRange(RuleChecks.Safely(LuxDiagnostics.UserNotOnHost.Id, () => UsersOnHost.Check(host)));
+                diagnostics.AddRange(RuleChecks.Safely(LuxDiagnostics.DisplayListedTwice.Id, () => DuplicateNames.CheckHost(fleet, host)));
+                diagnostics.AddRange(RuleChecks.Safely(LuxDiagnostics.DeployHostname.Id, () => DeployTargets.Check(host)));
             }
-            diagnostics.AddRange(RuleChecks.Safely("LUX2004", () => SshPublicKeys.CheckHosts(fleet)));
-            diagnostics.AddRange(RuleChecks.Safely("LUX2006", () => PrivateKeyMaterial.CheckHosts(fleet)));
+            diagnostics.AddRange(RuleChecks.Safely(LuxDiagnostics.DefinedKeyMalformed.Id, () => SshPublicKeys.CheckHosts(fleet)));
+            diagnostics.AddRange(RuleChecks.Safely(LuxDiagnostics.PrivateKeyInDefinition.Id, () => PrivateKeyMaterial.CheckHosts(fleet)));
             return diagnostics;
         }
 
@@ -41,10 +35,10 @@ namespace Lux.Generators.Check
         public static List<DiagnosticInfo> CheckLibrary(ResolvedFleet fleet)
         {
             var diagnostics = new List<DiagnosticInfo>();
-            diagnostics.AddRange(RuleChecks.Safely("LUX2003", () => DuplicateNames.CheckFleet(fleet)));
-            diagnostics.AddRange(RuleChecks.Safely("LUX2004", () => SshPublicKeys.CheckUsers(fleet)));
-            diagnostics.AddRange(RuleChecks.Safely("LUX2005", () => AgeRecipients.Check(fleet)));
-            diagnostics.AddRange(RuleChecks.Safely("LUX2006", () => PrivateKeyMaterial.CheckRecipients(fleet)));
+            diagnostics.AddRange(RuleChecks.Safely(LuxDiagnostics.UserNameClash.Id, () => DuplicateNames.CheckFleet(fleet)));
+            diagnostics.AddRange(RuleChecks.Safely(LuxDiagnostics.UserKeyMalformed.Id, () => SshPublicKeys.CheckUsers(fleet)));
+            diagnostics.AddRange(RuleChecks.Safely(LuxDiagnostics.MalformedAgeRecipient.Id, () => AgeRecipients.Check(fleet)));
+            diagnostics.AddRange(RuleChecks.Safely(LuxDiagnostics.PrivateKeyAsRecipient.Id, () => PrivateKeyMaterial.CheckRecipients(fleet)));
             return diagnostics;
         }
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
 
@@ -21,11 +22,8 @@ namespace Lux.Generators.Check
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                return new[]
-                {
-                    new DiagnosticInfo("LUX0000", "Lux failed internally checking " + rule + " (" + e.GetType().Name + ": " + e.Message +
-                        "); the config was not judged by this rule, so nix-out is not written. Please report this with the config that caused it", SourceSpan.None),
-                };
+                // The config was not judged by this rule, so nix-out is not written.
+                return new[] { LuxDiagnostics.InternalError.At(SourceSpan.None, "checking " + rule, e.GetType().Name, e.Message) };
             }
         }
     }

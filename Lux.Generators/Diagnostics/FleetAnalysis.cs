@@ -4,19 +4,17 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
-using Lux.Generators.Emit;
 using Lux.Generators.Model;
 using Lux.Generators.Parse;
 using Lux.Generators.Resolve;
+using Lux.Generators.Steps;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Lux.Generators.Diagnostics
 {
     /// <summary>
-    /// The fleet as <see cref="LuxAnalyzer"/> sees one compilation, computed no further than the documents
-    /// asked about need. Every declaration is parsed (cheap: unchanged ones come from <see cref="ParseCache"/>),
+    /// The fleet as <see cref="LuxAnalyzer"/> sees one compilation: the generator's steps, run no further than the
+    /// documents asked about need. Every declaration is parsed (cheap: unchanged ones come from <see cref="ParseCache"/>),
     /// but a host is resolved only when a document that can receive its diagnostics is analyzed:
     /// <list type="bullet">
     /// <item>a document that declares hosts receives theirs, LUX2003 against every host's name, and nothing
@@ -25,23 +23,24 @@ namespace Lux.Generators.Diagnostics
     /// creates (<c>new Orion()</c>), can receive any host's: every host is resolved, once per compilation;</item>
     /// <item>a document with no Lux declaration receives none (every span points into a declaration).</item>
     /// </list>
-    /// So typing in a host costs that host, whatever the size of the fleet.
+    /// So typing in a host costs that host, whatever the size of the fleet; and a host the generator has just compiled
+    /// in the same context is not resolved again (<see cref="CheckedHosts"/>).
     /// </summary>
     internal sealed class FleetAnalysis
     {
         private readonly Compilation compilation;
         private readonly ImmutableArray<AdditionalText> additionalFiles;
         private readonly CancellationToken cancellationToken;
-        private readonly Lazy<Parsed> parsed;
+        private readonly Lazy<Fleet> fleet;
         private readonly Lazy<ImmutableArray<DiagnosticInfo>> whole;
-        private readonly ConcurrentDictionary<int, List<DiagnosticInfo>> hostDiagnostics = new();
+        private readonly ConcurrentDictionary<int, IReadOnlyList<DiagnosticInfo>> hostDiagnostics = new();
 
         public FleetAnalysis(Compilation compilation, ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
         {
             this.compilation = compilation;
             this.additionalFiles = additionalFiles;
             this.cancellationToken = cancellationToken;
-            parsed = new Lazy<Parsed>(Parse, LazyThreadSafetyMode.ExecutionAndPublication);
+            fleet = new Lazy<Fleet>(Read, LazyThreadSafetyMode.ExecutionAndPublication);
             whole = new Lazy<ImmutableArray<DiagnosticInfo>>(Whole, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
@@ -51,120 +50,90 @@ namespace Lux.Generators.Diagnostics
         /// <summary>The diagnostics that point into <paramref name="tree"/>.</summary>
         public IReadOnlyList<DiagnosticInfo> In(SyntaxTree tree)
         {
-            var path = tree.FilePath;
-            Parsed fleet;
             try
             {
-                fleet = parsed.Value;
+                return Into(tree.FilePath);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // The compilation end reports the failure (LUX0000, through All).
+                // An analyzer never throws: the compilation end reports the failure (LUX0000, through All).
                 return Array.Empty<DiagnosticInfo>();
             }
-            if (!fleet.DeclaredIn.TryGetValue(path, out var declared))
-                return Array.Empty<DiagnosticInfo>();
-
-            var diagnostics = new List<DiagnosticInfo>(fleet.Library.Diagnostics);
-            var everyHost = declared.Any(d => d.Kind != DeclarationKind.Host || fleet.Context.Declarations.Any(c => ReferenceEquals(c, d)));
-            for (var i = 0; i < fleet.Hosts.Count; i++)
-            {
-                if (everyHost || fleet.Hosts[i].Span.Path == path)
-                    diagnostics.AddRange(HostDiagnostics(fleet, i));
-            }
-            diagnostics.AddRange(FleetCompiler.DuplicateHostNames(fleet.Names.Value));
-            return FleetCompiler.Distinct(diagnostics.Where(d => d.Span.Path == path));
         }
 
-        private List<DiagnosticInfo> HostDiagnostics(Parsed fleet, int index) =>
-            hostDiagnostics.GetOrAdd(index, i =>
-            {
-                var diagnostics = FleetCompiler.HostDiagnostics(fleet.Hosts[i], fleet.Context, out var hardware);
-                // Host resolution reads no Nix file's text: the hardware module's is judged here, as the generator does.
-                if (hardware is not null && FleetCompiler.HardwareDiagnostic(hardware, TextOf(hardware.SourcePath)) is { } withheld)
-                    diagnostics = new List<DiagnosticInfo>(diagnostics) { withheld };
-                return diagnostics;
-            });
+        private IReadOnlyList<DiagnosticInfo> Into(string path)
+        {
+            var read = fleet.Value;
+            if (!read.DeclaredIn.TryGetValue(path, out var declared))
+                return Array.Empty<DiagnosticInfo>();
 
-        private string? TextOf(string path) =>
-            additionalFiles.FirstOrDefault(f => f.Path.Replace('\\', '/') == path)?.GetText(cancellationToken)?.ToString();
+            var diagnostics = new List<DiagnosticInfo>(read.Library.Diagnostics);
+            // A host in the context is one something creates: its facts reach other hosts' diagnostics.
+            var everyHost = declared.Any(d => d.Kind != DeclarationKind.Host || read.Context.Declarations.Any(c => ReferenceEquals(c, d)));
+            for (var i = 0; i < read.Hosts.Count; i++)
+            {
+                if (everyHost || read.Hosts[i].Span.Path == path)
+                    diagnostics.AddRange(HostDiagnostics(read, i));
+            }
+            diagnostics.AddRange(PerFleet.HostNameClashes(read.Names.Value));
+            return Outgoing.Distinct(diagnostics.Where(d => d.Span.Path == path));
+        }
 
         private ImmutableArray<DiagnosticInfo> Whole()
         {
             try
             {
-                var fleet = parsed.Value;
-                var diagnostics = new List<DiagnosticInfo>(fleet.Library.Diagnostics);
-                for (var i = 0; i < fleet.Hosts.Count; i++)
-                    diagnostics.AddRange(HostDiagnostics(fleet, i));
-                diagnostics.AddRange(FleetCompiler.DuplicateHostNames(fleet.Names.Value));
-                return FleetCompiler.Distinct(diagnostics).ToImmutableArray();
+                var read = fleet.Value;
+                var diagnostics = new List<DiagnosticInfo>(read.Library.Diagnostics);
+                for (var i = 0; i < read.Hosts.Count; i++)
+                    diagnostics.AddRange(HostDiagnostics(read, i));
+                diagnostics.AddRange(PerFleet.HostNameClashes(read.Names.Value));
+                return Outgoing.Distinct(diagnostics).ToImmutableArray();
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                return ImmutableArray.Create(new DiagnosticInfo("LUX0000", "Lux failed internally (" + e.GetType().Name + ": " + e.Message +
-                    "); please report this with the config that caused it", SourceSpan.None));
+                return ImmutableArray.Create(Outgoing.InternalError("analyzing the fleet", e));
             }
         }
 
-        private Parsed Parse()
-        {
-            var declarations = new List<DeclarationSpec>();
-            foreach (var tree in compilation.SyntaxTrees)
+        /// <summary>A host's findings, and LUX2006 when the hardware module it brings in holds private key material.</summary>
+        private IReadOnlyList<DiagnosticInfo> HostDiagnostics(Fleet read, int index) =>
+            hostDiagnostics.GetOrAdd(index, i =>
             {
-                if (GeneratedSourceFormat.IsLuxOutput(tree.FilePath))
-                    continue;
-                SemanticModel? model = null;
-                foreach (var type in AttributedTypes(tree.GetRoot(cancellationToken)))
-                {
-                    // A host is judged with every declaration it reaches, wherever that is declared, so the fleet
-                    // is read whole: unchanged declarations cost a cache lookup (ParseCache).
-#pragma warning disable RS1030
-                    model ??= compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-                    declarations.AddRange(DeclarationParser.ParseAll(type, model, cancellationToken));
-                }
-            }
-            // In the generator's order (ordinal by path), so both resolve a host alike and share the result.
-            var nixFiles = additionalFiles.Where(f => f.Path.EndsWith(".nix", StringComparison.OrdinalIgnoreCase))
-                .Select(f => f.Path.Replace('\\', '/')).OrderBy(p => p, StringComparer.Ordinal);
-            return new Parsed(declarations, FleetCompiler.Context(declarations, nixFiles, ""));
+                var findings = PerHost.Findings(read.Hosts[i], read.Context);
+                return findings.Hardware is { } module && Outgoing.Hardware(module, read.TextOf(module.SourcePath, cancellationToken)).Withheld is { } withheld
+                    ? findings.Diagnostics.Append(withheld).ToList()
+                    : findings.Diagnostics;
+            });
+
+        private Fleet Read()
+        {
+            var declarations = FleetDeclarations.In(compilation, cancellationToken);
+            var nixFiles = additionalFiles.Where(f => f.Path.EndsWith(".nix", StringComparison.OrdinalIgnoreCase)).Select(f => (Path: f.Path.Replace('\\', '/'), File: f))
+                .OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+            // As the generator reads them: paths in ordinal order, so both resolve a host alike and share the result.
+            return new Fleet(declarations, FleetInputs.Context(declarations, nixFiles.Select(f => f.Path), ""), nixFiles);
         }
 
-        /// <summary>Type declarations that carry attributes, nested ones too, without looking into member bodies.</summary>
-        private static IEnumerable<TypeDeclarationSyntax> AttributedTypes(SyntaxNode root)
+        private sealed class Fleet
         {
-            var pending = new Stack<SyntaxNode>();
-            pending.Push(root);
-            while (pending.Count > 0)
-            {
-                var node = pending.Pop();
-                var members = node switch
-                {
-                    CompilationUnitSyntax unit => unit.Members,
-                    BaseNamespaceDeclarationSyntax ns => ns.Members,
-                    TypeDeclarationSyntax type => type.Members,
-                    _ => default,
-                };
-                if (node is TypeDeclarationSyntax { AttributeLists.Count: > 0 } attributed)
-                    yield return attributed;
-                for (var i = members.Count - 1; i >= 0; i--)
-                {
-                    if (members[i] is BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
-                        pending.Push(members[i]);
-                }
-            }
-        }
+            private readonly Lazy<Dictionary<string, AdditionalText>> nixFiles;
 
-        private sealed class Parsed
-        {
-            public Parsed(List<DeclarationSpec> declarations, FleetContext context)
+            public Fleet(List<DeclarationSpec> declarations, FleetContext context, List<(string Path, AdditionalText File)> nixFiles)
             {
+                // Of two files with one path, the later one's text, as the generator's.
+                this.nixFiles = new Lazy<Dictionary<string, AdditionalText>>(() =>
+                {
+                    var byPath = new Dictionary<string, AdditionalText>(StringComparer.Ordinal);
+                    foreach (var (path, file) in nixFiles)
+                        byPath[path] = file;
+                    return byPath;
+                }, LazyThreadSafetyMode.ExecutionAndPublication);
                 Context = context;
-                Library = FleetCompiler.CompileLibrary(context, emitSops: false);
-                Hosts = declarations.Where(d => d.Kind == DeclarationKind.Host).OrderBy(d => d.TypeName, StringComparer.Ordinal).ToList();
+                Library = PerFleet.Library(context, emitSops: false);
+                Hosts = declarations.Where(d => d.Kind == DeclarationKind.Host).OrderBy(d => d, DeclarationSpec.FleetOrder).ToList();
                 DeclaredIn = declarations.GroupBy(d => d.Span.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-                Names = new Lazy<List<HostIdentity>>(() => Hosts.Select(h => FleetCompiler.IdentityOf(h, context)).ToList(), LazyThreadSafetyMode.ExecutionAndPublication);
+                Names = new Lazy<List<HostIdentity>>(() => Hosts.Select(h => PerHost.Identify(h, context)).ToList(), LazyThreadSafetyMode.ExecutionAndPublication);
             }
 
             public FleetContext Context { get; }
@@ -177,6 +146,9 @@ namespace Lux.Generators.Diagnostics
 
             /// <summary>Every host's name, for LUX2003: evaluated only for hosts that override Name.</summary>
             public Lazy<List<HostIdentity>> Names { get; }
+
+            public string? TextOf(string path, CancellationToken cancellationToken) =>
+                nixFiles.Value.TryGetValue(path, out var file) ? file.GetText(cancellationToken)?.ToString() : null;
         }
     }
 }

@@ -2,11 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using Lux.Generators.Model;
-using Lux.Generators.Parse;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
@@ -21,8 +18,7 @@ namespace Lux.Generators.Diagnostics
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class LuxAnalyzer : DiagnosticAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            LuxDiagnostics.ById.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => LuxDiagnostics.Supported;
 
         public override void Initialize(AnalysisContext context)
         {
@@ -42,11 +38,13 @@ namespace Lux.Generators.Diagnostics
                     foreach (var info in fleet.In(tree))
                     {
                         // A definition whose own literal was just reported would only repeat it.
-                        if (info.Id == "LUX2006" && literals.Any(l => new TextSpan(info.Span.Start, info.Span.Length).Contains(l.Location.SourceSpan)))
+                        if (info.Id == LuxDiagnostics.PrivateKeyInLiteral.Id && literals.Any(l => new TextSpan(info.Span.Start, info.Span.Length).Contains(l.Location.SourceSpan)))
                             continue;
                         model.ReportDiagnostic(ToDiagnostic(info, compilation));
                     }
                 });
+                // What has no place in a document (LUX0000 without a cause to point at, a withheld file) is reported here, with
+                // descriptors tagged CompilationEnd.
                 start.RegisterCompilationEndAction(end =>
                 {
                     var paths = new HashSet<string>(compilation.SyntaxTrees.Select(t => t.FilePath), StringComparer.Ordinal);
@@ -59,49 +57,11 @@ namespace Lux.Generators.Diagnostics
             });
         }
 
-        internal static ImmutableArray<DiagnosticInfo> Analyze(Compilation compilation, ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
-        {
-            try
-            {
-                var declarations = CollectDeclarations(compilation, cancellationToken);
-                var nixFiles = additionalFiles.Where(f => f.Path.EndsWith(".nix", StringComparison.OrdinalIgnoreCase))
-                    .Select(f => new AdditionalNixFile(f.Path.Replace('\\', '/'), f.GetText(cancellationToken)?.ToString() ?? "")).ToList();
-                return FleetCompiler.Analyze(declarations, nixFiles).Diagnostics.ToImmutableArray();
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                return ImmutableArray.Create(new DiagnosticInfo("LUX0000", "Lux failed internally (" + e.GetType().Name + ": " + e.Message + "); please report this with the config that caused it", SourceSpan.None));
-            }
-        }
-
-        internal static List<DeclarationSpec> CollectDeclarations(Compilation compilation, CancellationToken cancellationToken)
-        {
-            var declarations = new List<DeclarationSpec>();
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                SemanticModel? model = null;
-                foreach (var type in tree.GetRoot(cancellationToken).DescendantNodes().OfType<TypeDeclarationSyntax>())
-                {
-                    if (type.AttributeLists.Count == 0)
-                        continue;
-                    // A host is judged with every feature it reaches, wherever they are declared, so the
-                    // fleet is read whole once per compilation (and shared by every document's report).
-#pragma warning disable RS1030
-                    model ??= compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-                    if (model.GetDeclaredSymbol(type, cancellationToken) is not INamedTypeSymbol symbol || DeclarationParser.KindOf(symbol) is not { } kind)
-                        continue;
-                    declarations.Add(DeclarationParser.ParseSafely(symbol, type, model, kind, cancellationToken));
-                }
-            }
-            return declarations;
-        }
-
         internal static Diagnostic ToDiagnostic(DiagnosticInfo info, Compilation compilation)
         {
-            var descriptor = LuxDiagnostics.ById.TryGetValue(info.Id, out var d) ? d : LuxDiagnostics.Internal;
             var properties = info.Properties.ToImmutableDictionary(p => p.Key, p => (string?)p.Value);
-            return Diagnostic.Create(descriptor, ToLocation(info.Span, compilation), info.AdditionalSpans.Select(s => ToLocation(s, compilation)), properties, info.Message);
+            return Diagnostic.Create(info.Descriptor, ToLocation(info.Span, compilation), info.AdditionalSpans.Select(s => ToLocation(s, compilation)), properties,
+                info.Arguments.Cast<object?>().ToArray());
         }
 
         private static Location ToLocation(SourceSpan span, Compilation compilation)

@@ -28,6 +28,12 @@ namespace Lux.Generators.Diagnostics
         /// <summary>The [PerHost] method a host's policy exceptions go into.</summary>
         public const string HostExceptionMethod = "SshRecoveryPolicy";
 
+        /// <summary>
+        /// The name a statement argument gives the gate's NixOS parameter (<c>os.Services...</c>), as Lux's docs do; the fix
+        /// writes the statement on the parameter the method has.
+        /// </summary>
+        public const string NixOSParameter = "os";
+
         /// <summary>The diagnostics that may carry fixes.</summary>
         public static readonly string[] FixableIds = { "LUX1001", "LUX1002", "LUX1003", "LUX1005", "LUX1008", "LUX2002", "LUX3006" };
 

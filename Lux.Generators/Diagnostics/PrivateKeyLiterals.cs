@@ -21,8 +21,7 @@ namespace Lux.Generators.Diagnostics
             foreach (var token in root.DescendantTokens().Where(IsStringText))
             {
                 if (PrivateKeyMaterial.Find(token.ValueText) is { } kind)
-                    found.Add(Diagnostic.Create(LuxDiagnostics.PrivateKeyMaterial, token.GetLocation(),
-                        "This string holds " + kind + "; " + PrivateKeyMaterial.Advice));
+                    found.Add(Diagnostic.Create(LuxDiagnostics.PrivateKeyInLiteral, token.GetLocation(), kind));
             }
             return found;
         }

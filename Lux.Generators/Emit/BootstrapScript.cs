@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using Lux.Generators.Model;
 using Lux.Generators.Resolve;
 
 namespace Lux.Generators.Emit

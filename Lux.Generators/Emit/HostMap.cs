@@ -89,7 +89,7 @@ namespace Lux.Generators.Emit
     }
 }
 
-namespace Lux.Generators
+namespace Lux.Generators.Model
 {
     internal sealed partial record HostSummary
     {

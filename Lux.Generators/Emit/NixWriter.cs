@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
 using Lux.Generators.Resolve;
@@ -121,7 +122,7 @@ namespace Lux.Generators.Emit
                 case OptionObjectValue obj:
                     return obj.Members.Length == 0 ? "{ }" : "{ " + string.Join(" ", obj.Members.Select(m => NixSyntax.AttributeName(m.Name, at) + " = " + Inline(m.Value, at) + ";")) + " }";
                 default:
-                    throw EvaluationException.At(at, value.Describe() + " is not a Nix value", "LUX0004");
+                    throw EvaluationException.At(at, LuxDiagnostics.NotANixValue, value.Describe());
             }
         }
 
@@ -142,9 +143,9 @@ namespace Lux.Generators.Emit
 
         public static string PriorityWrapper(int priority) => priority switch
         {
-            Definition.PlainPriority => "",
-            50 => "lib.mkForce ",
-            1000 => "lib.mkDefault ",
+            DslFacts.PlainPriority => "",
+            DslFacts.ForcePriority => "lib.mkForce ",
+            DslFacts.DefaultPriority => "lib.mkDefault ",
             _ => "lib.mkOverride " + priority.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ",
         };
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Model;
 
 namespace Lux.Generators.Evaluate
@@ -15,21 +16,21 @@ namespace Lux.Generators.Evaluate
             {
                 if (call.Method == "Join" && args.Length == 2 && args[0] is StringValue separator)
                     return new StringValue(string.Join(separator.Value, Evaluator.AsList(args[1], call.Arguments[1].Span).Items.Select(ValueText.ToInterpolated)));
-                throw EvaluationException.At(call.Span, "Lux cannot evaluate '" + call.Method + "' with these arguments");
+                throw EvaluationException.At(call.Span, LuxDiagnostics.CallArguments, call.Method);
             }
 
             var receiver = evaluator.Eval(call.Receiver, env);
             if (receiver is StringValue text)
                 return StringMethod(call, text.Value, args);
             if (receiver is NullValue)
-                throw EvaluationException.At(call.Span, "'" + call.Method + "' is called on null; use ?. or check for null first");
+                throw EvaluationException.At(call.Span, LuxDiagnostics.CalledOnNull, call.Method);
 
             var items = Evaluator.AsList(receiver, call.Receiver.Span).Items;
             Value Apply(Value lambda, Value item) => lambda is LambdaValue l
                 ? evaluator.Eval(l.Body, l.Closure.With(l.Parameter, item))
-                : throw EvaluationException.At(call.Span, call.Method + " takes a lambda: x => ...");
+                : throw EvaluationException.At(call.Span, LuxDiagnostics.TakesLambda, call.Method);
             bool Test(Value lambda, Value item) => Evaluator.AsBool(Apply(lambda, item), call.Span);
-            Value Arg(int i) => i < args.Length ? args[i] : throw EvaluationException.At(call.Span, call.Method + " needs " + (i + 1) + " argument(s)");
+            Value Arg(int i) => i < args.Length ? args[i] : throw EvaluationException.At(call.Span, LuxDiagnostics.TooFewArguments, call.Method, i + 1);
 
             switch (call.Method)
             {
@@ -65,7 +66,7 @@ namespace Lux.Generators.Evaluate
                 case "First":
                 {
                     var found = args.Length == 0 ? items : items.Where(i => Test(Arg(0), i)).ToImmutableArray();
-                    return found.Length > 0 ? found[0] : throw EvaluationException.At(call.Span, "First found nothing; use FirstOrDefault, or make sure the list has a match");
+                    return found.Length > 0 ? found[0] : throw EvaluationException.At(call.Span, LuxDiagnostics.FirstFoundNothing);
                 }
                 case "FirstOrDefault":
                 {
@@ -73,13 +74,13 @@ namespace Lux.Generators.Evaluate
                     return found.Length > 0 ? found[0] : NullValue.Instance;
                 }
                 default:
-                    throw EvaluationException.At(call.Span, "Lux cannot evaluate '" + call.Method + "'");
+                    throw EvaluationException.At(call.Span, LuxDiagnostics.UnknownCall, call.Method);
             }
         }
 
         private static Value StringMethod(CallExpr call, string text, Value[] args)
         {
-            string Arg(int i) => i < args.Length && args[i] is StringValue s ? s.Value : throw EvaluationException.At(call.Span, call.Method + " takes string arguments here");
+            string Arg(int i) => i < args.Length && args[i] is StringValue s ? s.Value : throw EvaluationException.At(call.Span, LuxDiagnostics.TakesStrings, call.Method);
             return call.Method switch
             {
                 "ToLowerInvariant" => new StringValue(text.ToLowerInvariant()),
@@ -93,7 +94,7 @@ namespace Lux.Generators.Evaluate
                 "LastIndexOf" => new IntValue(text.LastIndexOf(Arg(0), StringComparison.Ordinal)),
                 "Substring" => Substring(call, text, args),
                 "Split" when args.Length == 1 => new ListValue(text.Split(new[] { Arg(0) }, StringSplitOptions.None).Select(p => (Value)new StringValue(p)).ToImmutableArray()),
-                _ => throw EvaluationException.At(call.Span, "Lux cannot evaluate string." + call.Method + " with these arguments"),
+                _ => throw EvaluationException.At(call.Span, LuxDiagnostics.StringCallArguments, call.Method),
             };
         }
 
@@ -102,12 +103,9 @@ namespace Lux.Generators.Evaluate
             var start = args.Length > 0 && args[0] is IntValue s ? s.Value : -1;
             var length = args.Length > 1 && args[1] is IntValue l ? l.Value : text.Length - start;
             if (start < 0 || length < 0 || start + length > text.Length)
-                throw EvaluationException.At(call.Span, "Substring(" + Number(start) + ", " + Number(length) + ") is outside \"" + text + "\" (length " + Number(text.Length) + ")");
+                throw EvaluationException.At(call.Span, LuxDiagnostics.SubstringOutside, start, length, text, text.Length);
             return new StringValue(text.Substring((int)start, (int)length));
         }
-
-        /// <summary>A number in a message, the same in every culture (sv-SE writes -1 as "−1").</summary>
-        private static string Number(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         private static Value Bool(bool value) => value ? BoolValue.True : BoolValue.False;
 

@@ -1,5 +1,7 @@
 using System;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Model;
+using Microsoft.CodeAnalysis;
 
 namespace Lux.Generators.Evaluate
 {
@@ -14,7 +16,7 @@ namespace Lux.Generators.Evaluate
 
         public DiagnosticInfo Diagnostic { get; }
 
-        public static EvaluationException At(SourceSpan span, string message, string id = "LUX0003") =>
-            new(new DiagnosticInfo(id, message, span));
+        public static EvaluationException At(SourceSpan span, DiagnosticDescriptor descriptor, params object?[] arguments) =>
+            new(descriptor.At(span, arguments));
     }
 }

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
-using Lux.Generators.Emit;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Model;
 
 namespace Lux.Generators.Evaluate
@@ -46,7 +46,7 @@ namespace Lux.Generators.Evaluate
             if (declared is not null)
             {
                 if (!evaluating.Add(key))
-                    throw EvaluationException.At(declared.Span, record.DisplayName + "." + name + " refers to itself");
+                    throw EvaluationException.At(declared.Span, LuxDiagnostics.SelfReference, record.DisplayName, name);
                 try
                 {
                     value = Eval(declared.Value, Environment.Empty with { This = record });
@@ -61,8 +61,8 @@ namespace Lux.Generators.Evaluate
                 value = name switch
                 {
                     // The two base properties whose default is not "absent" (see Lux.Host / Lux.User).
-                    "Name" when record.Spec is { Kind: DeclarationKind.Host or DeclarationKind.User } => new StringValue(record.DisplayName.ToLowerInvariant()),
-                    "System" when record.Spec is { Kind: DeclarationKind.Host } => new StringValue("x86_64-linux"),
+                    "Name" when record.Spec is { Kind: DeclarationKind.Host or DeclarationKind.User } => new StringValue(DslFacts.DefaultName(record.DisplayName)),
+                    "System" when record.Spec is { Kind: DeclarationKind.Host } => new StringValue(DslFacts.DefaultSystem),
                     _ => fallback ?? NullValue.Instance,
                 };
             }
@@ -76,7 +76,7 @@ namespace Lux.Generators.Evaluate
             {
                 // Undo this level's count: every frame below unwinds through its own finally.
                 depth--;
-                throw EvaluationException.At(expr.Span, "Evaluation nests deeper than " + MaxDepth + " levels; look for records that include or refer to each other");
+                throw EvaluationException.At(expr.Span, LuxDiagnostics.NestedTooDeep, MaxDepth);
             }
             try
             {
@@ -93,8 +93,7 @@ namespace Lux.Generators.Evaluate
             switch (expr)
             {
                 case ConstExpr { Value: ulong big } c:
-                    throw EvaluationException.At(c.Span, "The number " + big.ToString(CultureInfo.InvariantCulture) +
-                        " is outside Nix's integers (64-bit signed, at most 9223372036854775807)", "LUX0004");
+                    throw EvaluationException.At(c.Span, LuxDiagnostics.IntegerTooLarge, big);
                 case ConstExpr c:
                     return FromConstant(c.Value);
                 case ListExpr list:
@@ -113,11 +112,11 @@ namespace Lux.Generators.Evaluate
                 case NameExpr name:
                     if (env.Names.TryGetValue(name.Name, out var bound))
                         return bound;
-                    throw EvaluationException.At(name.Span, "'" + name.Name + "' has no value here");
+                    throw EvaluationException.At(name.Span, LuxDiagnostics.NoValue, name.Name);
                 case ThisExpr:
-                    return env.This ?? throw EvaluationException.At(expr.Span, "'this' has no value here");
+                    return env.This ?? throw EvaluationException.At(expr.Span, LuxDiagnostics.NoValue, "this");
                 case ConditionalTargetExpr:
-                    return env.ConditionalTarget ?? throw EvaluationException.At(expr.Span, "'?.' has no target here");
+                    return env.ConditionalTarget ?? throw EvaluationException.At(expr.Span, LuxDiagnostics.NoConditionalTarget);
                 case MemberExpr member:
                     return EvalMember(member, env);
                 case NewRecordExpr creation:
@@ -126,7 +125,7 @@ namespace Lux.Generators.Evaluate
                 {
                     var target = Eval(with.Target, env);
                     if (target is not RecordValue record)
-                        throw EvaluationException.At(with.Span, "'with' needs a record; this is " + target.Describe());
+                        throw EvaluationException.At(with.Span, LuxDiagnostics.WithNeedsRecord, target.Describe());
                     var changed = record.Explicit;
                     foreach (var change in with.Changes)
                         changed = changed.SetItem(change.Name, Eval(change.Value, env));
@@ -150,7 +149,7 @@ namespace Lux.Generators.Evaluate
                         "!" => AsBool(operand, unary.Span) ? BoolValue.False : BoolValue.True,
                         "-" when operand is IntValue i => new IntValue(Integer(unary.Span, () => checked(-i.Value))),
                         "-" when operand is FloatValue f => new FloatValue(-f.Value),
-                        _ => throw EvaluationException.At(unary.Span, "'" + unary.Operator + "' does not apply to " + operand.Describe()),
+                        _ => throw EvaluationException.At(unary.Span, LuxDiagnostics.UnaryDoesNotApply, unary.Operator, operand.Describe()),
                     };
                 }
                 case ToFloatExpr toFloat:
@@ -165,11 +164,10 @@ namespace Lux.Generators.Evaluate
                     if (target is ListValue list && key is IntValue i)
                     {
                         if (i.Value < 0 || i.Value >= list.Items.Length)
-                            throw EvaluationException.At(index.Span, "Index " + i.Value.ToString(CultureInfo.InvariantCulture) + " is outside the list (it has " +
-                                list.Items.Length.ToString(CultureInfo.InvariantCulture) + " items)");
+                            throw EvaluationException.At(index.Span, LuxDiagnostics.IndexOutsideList, i.Value, list.Items.Length);
                         return list.Items[(int)i.Value];
                     }
-                    throw EvaluationException.At(index.Span, "Cannot index " + target.Describe() + " with " + key.Describe());
+                    throw EvaluationException.At(index.Span, LuxDiagnostics.CannotIndex, target.Describe(), key.Describe());
                 }
                 case ConditionalAccessExpr conditional:
                 {
@@ -186,7 +184,7 @@ namespace Lux.Generators.Evaluate
                         if (Matches(subject, arm.Pattern, env) && (arm.Guard is null || AsBool(Eval(arm.Guard, env), arm.Guard.Span)))
                             return Eval(arm.Value, env);
                     }
-                    throw EvaluationException.At(@switch.Span, "No arm of the switch matches " + subject.Describe() + "; add a '_ => ...' arm");
+                    throw EvaluationException.At(@switch.Span, LuxDiagnostics.NoSwitchArm, subject.Describe());
                 }
                 case LambdaExpr lambda:
                     return new LambdaValue(lambda.Parameter, lambda.Body, env);
@@ -196,13 +194,13 @@ namespace Lux.Generators.Evaluate
                 {
                     var level = Eval(priority.Priority, env);
                     if (level is not IntValue p)
-                        throw EvaluationException.At(priority.Priority.Span, "A priority is an integer");
+                        throw EvaluationException.At(priority.Priority.Span, LuxDiagnostics.PriorityNotInteger);
                     return new PriorityValue((int)p.Value, Eval(priority.Value, env));
                 }
                 case RawNixExpr raw:
                     return Eval(raw.Text, env) is StringValue text
                         ? new RawValue(text.Value)
-                        : throw EvaluationException.At(raw.Span, "Nix.Raw takes the Nix expression as a string");
+                        : throw EvaluationException.At(raw.Span, LuxDiagnostics.RawNeedsString);
                 case OptionRootExpr root:
                     return new OptionPathValue(root.Parameter, ImmutableArray<string>.Empty);
                 case OptionMemberExpr optionMember:
@@ -215,16 +213,16 @@ namespace Lux.Generators.Evaluate
                     var path = AsPath(Eval(optionIndex.Target, env), optionIndex.Span);
                     var key = Eval(optionIndex.Key, env);
                     if (key is not StringValue name)
-                        throw EvaluationException.At(optionIndex.Key.Span, "An attribute name is a string; this is " + key.Describe());
+                        throw EvaluationException.At(optionIndex.Key.Span, LuxDiagnostics.AttributeNameNotString, key.Describe());
                     if (NixSyntax.WhyNotText(name.Value) is { } reason)
-                        throw EvaluationException.At(optionIndex.Key.Span, "The attribute name cannot be read by Nix: " + reason, "LUX0004");
+                        throw EvaluationException.At(optionIndex.Key.Span, LuxDiagnostics.AttributeNameNotNixText, reason);
                     return path with { Segments = path.Segments.Add(name.Value) };
                 }
                 case UnsupportedExpr unsupported:
                     // Already reported by Parse (LUX0001); stop here rather than guess a value.
-                    throw new EvaluationException(new DiagnosticInfo("LUX0001", unsupported.What + " is not supported in Lux config: " + unsupported.Instead, unsupported.Span));
+                    throw EvaluationException.At(unsupported.Span, LuxDiagnostics.Unsupported, unsupported.What, unsupported.Instead);
                 default:
-                    throw EvaluationException.At(expr.Span, "Lux cannot evaluate this expression");
+                    throw EvaluationException.At(expr.Span, LuxDiagnostics.CannotEvaluate);
             }
         }
 
@@ -237,17 +235,17 @@ namespace Lux.Generators.Evaluate
                 case RecordValue record:
                     return Property(record, member.Member, fallback, member.Span);
                 case ListValue list when member.Member == "Names":
-                    return new ListValue(list.Items.Select(i => i is RecordValue r ? Property(r, "Name", null, member.Span) : throw EvaluationException.At(member.Span, "Names applies to a list of users or hosts")).ToImmutableArray());
+                    return new ListValue(list.Items.Select(i => i is RecordValue r ? Property(r, "Name", null, member.Span) : throw EvaluationException.At(member.Span, LuxDiagnostics.NamesNeedsRecords)).ToImmutableArray());
                 case ListValue list when member.Member is "Count" or "Length":
                     return new IntValue(list.Items.Length);
                 case StringValue s when member.Member == "Length":
                     return new IntValue(s.Value.Length);
                 case NullValue:
-                    throw EvaluationException.At(member.Span, "'" + member.Member + "' is read from null; use ?. or check for null first");
+                    throw EvaluationException.At(member.Span, LuxDiagnostics.ReadFromNull, member.Member);
                 case OptionPathValue:
-                    throw EvaluationException.At(member.Span, "Options are write-only in Lux: branch on a host or user fact instead of reading an option");
+                    throw EvaluationException.At(member.Span, LuxDiagnostics.OptionRead);
                 default:
-                    throw EvaluationException.At(member.Span, "'" + member.Member + "' is not a member Lux can read from " + target.Describe());
+                    throw EvaluationException.At(member.Span, LuxDiagnostics.NotAReadableMember, member.Member, target.Describe());
             }
         }
 
@@ -296,7 +294,7 @@ namespace Lux.Generators.Evaluate
                     ">" => li.Value > ri.Value ? BoolValue.True : BoolValue.False,
                     "<=" => li.Value <= ri.Value ? BoolValue.True : BoolValue.False,
                     ">=" => li.Value >= ri.Value ? BoolValue.True : BoolValue.False,
-                    _ => throw EvaluationException.At(binary.Span, "Division by zero"),
+                    _ => throw EvaluationException.At(binary.Span, LuxDiagnostics.DivisionByZero),
                 };
             }
             if (AsNumber(l) is { } ld && AsNumber(r) is { } rd)
@@ -311,12 +309,12 @@ namespace Lux.Generators.Evaluate
                     ">" => ld > rd ? BoolValue.True : BoolValue.False,
                     "<=" => ld <= rd ? BoolValue.True : BoolValue.False,
                     ">=" => ld >= rd ? BoolValue.True : BoolValue.False,
-                    _ => throw EvaluationException.At(binary.Span, "'" + binary.Operator + "' does not apply to floats here"),
+                    _ => throw EvaluationException.At(binary.Span, LuxDiagnostics.FloatOperator, binary.Operator),
                 };
             }
             if (binary.Operator == "+" && l is ListValue ll && r is ListValue rl)
                 return new ListValue(ll.Items.AddRange(rl.Items));
-            throw EvaluationException.At(binary.Span, "'" + binary.Operator + "' does not apply to " + l.Describe() + " and " + r.Describe());
+            throw EvaluationException.At(binary.Span, LuxDiagnostics.BinaryDoesNotApply, binary.Operator, l.Describe(), r.Describe());
         }
 
         /// <summary>Integer arithmetic as C# checks it; an overflow is an error at the expression, not a wrapped value.</summary>
@@ -329,7 +327,7 @@ namespace Lux.Generators.Evaluate
             catch (OverflowException)
             {
                 // long.MinValue / -1 overflows too, checked or not.
-                throw EvaluationException.At(at, "The result overflows Nix's integers (64-bit signed)");
+                throw EvaluationException.At(at, LuxDiagnostics.IntegerOverflow);
             }
         }
 
@@ -349,12 +347,10 @@ namespace Lux.Generators.Evaluate
                                "int" or "long" => subject is IntValue,
                                "double" => subject is FloatValue,
                                "bool" => subject is BoolValue,
-                               "Lux.Host" => subject is RecordValue { Spec.Kind: DeclarationKind.Host },
-                               "Lux.User" => subject is RecordValue { Spec.Kind: DeclarationKind.User },
-                               "Lux.Feature" => subject is RecordValue { Spec.Kind: DeclarationKind.Feature },
-                               "Lux.Profile" => subject is RecordValue { Spec.Kind: DeclarationKind.Profile },
                                _ => false,
                            };
+                case KindPattern kind:
+                    return subject is RecordValue { Spec: { } spec } && spec.Kind == kind.Kind;
                 case RelationalPattern relational:
                 {
                     var bound = AsNumber(Eval(relational.Value, env));
@@ -392,23 +388,23 @@ namespace Lux.Generators.Evaluate
         };
 
         public static bool AsBool(Value value, SourceSpan at) =>
-            Readable(value, at) is BoolValue b ? b.Value : throw EvaluationException.At(at, "Expected true or false; this is " + value.Describe());
+            Readable(value, at) is BoolValue b ? b.Value : throw EvaluationException.At(at, LuxDiagnostics.ExpectedBool, value.Describe());
 
         /// <summary>An option path used as a value means the config reads an option back, which Lux cannot know.</summary>
         public static Value Readable(Value value, SourceSpan at) =>
             value is OptionPathValue
-                ? throw EvaluationException.At(at, "Options are write-only in Lux: branch on a host or user fact instead of reading an option")
+                ? throw EvaluationException.At(at, LuxDiagnostics.OptionRead)
                 : value;
 
         public static ListValue AsList(Value value, SourceSpan at) => value switch
         {
             ListValue list => list,
             NullValue => ListValue.Empty,
-            _ => throw EvaluationException.At(at, "Expected a list; this is " + value.Describe()),
+            _ => throw EvaluationException.At(at, LuxDiagnostics.ExpectedList, value.Describe()),
         };
 
         private static OptionPathValue AsPath(Value value, SourceSpan at) =>
-            value as OptionPathValue ?? throw EvaluationException.At(at, "Expected an option path (os..., home...)");
+            value as OptionPathValue ?? throw EvaluationException.At(at, LuxDiagnostics.ExpectedOptionPath);
 
         private static double? AsNumber(Value value) => value switch
         {

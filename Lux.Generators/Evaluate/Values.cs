@@ -95,7 +95,7 @@ namespace Lux.Generators.Evaluate
     internal sealed record PriorityValue(int Priority, Value Inner) : Value
     {
         public override string Key => "prio(" + Priority.ToString(CultureInfo.InvariantCulture) + "," + Inner.Key + ")";
-        public override string Describe() => Priority switch { 50 => "Mk.Force(", 1000 => "Mk.Default(", _ => "Mk.Override(" + Priority.ToString(CultureInfo.InvariantCulture) + ", " } + Inner.Describe() + ")";
+        public override string Describe() => Priority switch { DslFacts.ForcePriority => "Mk.Force(", DslFacts.DefaultPriority => "Mk.Default(", _ => "Mk.Override(" + Priority.ToString(CultureInfo.InvariantCulture) + ", " } + Inner.Describe() + ")";
     }
 
     /// <summary>A position in an option tree, not yet assigned: <c>os.Services.OpenSsh</c>.</summary>

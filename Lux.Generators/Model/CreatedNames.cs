@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Runtime.CompilerServices;
 
 namespace Lux.Generators.Model
 {
@@ -16,13 +15,8 @@ namespace Lux.Generators.Model
     {
         public static readonly CreatedNames None = new(false, EquatableArray<string>.Empty);
 
-        // The analyzer asks for every declaration on every compilation; specs from ParseCache are the same objects.
-        // Weak: an entry goes with its spec, so the table is as large as ParseCache's.
-        private static readonly ConditionalWeakTable<DeclarationSpec, CreatedNames> Known = new();
-
-        public static CreatedNames Of(DeclarationSpec spec) => Known.GetValue(spec, Walk);
-
-        private static CreatedNames Walk(DeclarationSpec spec)
+        /// <summary>What a declaration creates; Parse asks once per declaration (<see cref="DeclarationSpec.Creates"/>).</summary>
+        public static CreatedNames Of(DeclarationSpec spec)
         {
             var walker = new Walker();
             foreach (var property in spec.Properties)
@@ -203,6 +197,7 @@ namespace Lux.Generators.Model
                     case null:
                     case DiscardPattern:
                     case TypePattern:
+                    case KindPattern:
                         break;
                     case ConstantPattern constant:
                         Visit(constant.Value);

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+
 namespace Lux.Generators.Model
 {
     internal enum DeclarationKind
@@ -43,7 +46,24 @@ namespace Lux.Generators.Model
         EquatableArray<PropertySpec> Properties,
         EquatableArray<GateSpec> Gates,
         EquatableArray<DiagnosticInfo> Diagnostics,
-        SourceSpan Span);
+        SourceSpan Span)
+    {
+        /// <summary>The records this declaration creates (<c>new Kiri()</c>), found once, when it is parsed.</summary>
+        public CreatedNames Creates { get; init; } = CreatedNames.None;
+
+        /// <summary>
+        /// The fleet's one order of declarations: ordinal by type name, so the order of files never changes the
+        /// output; two records of one name (a C# error, mid-edit) by place, so the generator and the IDE pick the same.
+        /// </summary>
+        public static IComparer<DeclarationSpec> FleetOrder { get; } = Comparer<DeclarationSpec>.Create((a, b) =>
+        {
+            var byName = string.CompareOrdinal(a.TypeName, b.TypeName);
+            if (byName != 0)
+                return byName;
+            var byPath = string.CompareOrdinal(a.Span.Path, b.Span.Path);
+            return byPath != 0 ? byPath : a.Span.Start.CompareTo(b.Span.Start);
+        });
+    }
 
     /// <summary>A hand-written file the project lists as an AdditionalFile (hardware configuration).</summary>
     internal sealed record AdditionalNixFile(string Path, string Text);

@@ -90,7 +90,11 @@ namespace Lux.Generators.Model
 
     internal sealed record ConstantPattern(Expr Value, SourceSpan Span) : Pattern(Span);
 
+    /// <summary>A type test by the type's full name: a fleet record (<c>host is Orion</c>), a fact record, <c>string</c>, <c>int</c>, ...</summary>
     internal sealed record TypePattern(string TypeName, SourceSpan Span) : Pattern(Span);
+
+    /// <summary>A test against a Lux base record: <c>aspect is Feature</c> holds for every [Feature] record.</summary>
+    internal sealed record KindPattern(DeclarationKind Kind, SourceSpan Span) : Pattern(Span);
 
     internal sealed record RelationalPattern(string Operator, Expr Value, SourceSpan Span) : Pattern(Span);
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -27,13 +28,14 @@ namespace Lux.Generators.Parse
             ParseCache.GetOrParse(declaration, model, () =>
             {
                 model = WithoutNullableAnalysis.GetValue(model, FasterModel);
-                if (model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol symbol)
+                var symbols = LuxSymbols.For(model.Compilation);
+                if (symbols.Dsl is null || model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol symbol)
                     return EquatableArray<DeclarationSpec>.Empty;
                 var specs = new List<DeclarationSpec>();
                 // A record is one kind (two are LUX0002 on it): as main's IDE did, it is read as its first only,
                 // so the rest's rules (its base record, say) do not report on a kind it will not keep.
-                foreach (var kind in KindsAppliedAt(symbol, declaration).Take(1))
-                    specs.Add(ParseSafely(symbol, declaration, model, kind, cancellationToken));
+                foreach (var kind in KindsAppliedAt(symbols, symbol, declaration).Take(1))
+                    specs.Add(ParseSafely(symbols, symbol, declaration, model, kind, cancellationToken));
                 return specs.ToEquatableArray();
             });
 
@@ -65,70 +67,55 @@ namespace Lux.Generators.Parse
 #pragma warning restore RSEXPERIMENTAL001
 
         /// <summary>The Lux attributes written on this declaration of the type (not on its other partial parts), as FAWMN would match them.</summary>
-        private static IEnumerable<DeclarationKind> KindsAppliedAt(INamedTypeSymbol symbol, TypeDeclarationSyntax declaration)
+        private static IEnumerable<DeclarationKind> KindsAppliedAt(LuxSymbols symbols, INamedTypeSymbol symbol, TypeDeclarationSyntax declaration)
         {
             foreach (var attribute in symbol.GetAttributes())
             {
                 if (attribute.ApplicationSyntaxReference is not { } reference || reference.SyntaxTree != declaration.SyntaxTree ||
                     !declaration.AttributeLists.Any(list => list.Span.Contains(reference.Span)))
                     continue;
-                if (KindOf(attribute) is { } kind)
+                if (symbols.KindOf(attribute) is { } kind)
                     yield return kind;
             }
         }
 
         /// <summary>Parse that never throws: a failure inside Lux becomes a diagnostic on the record.</summary>
-        public static DeclarationSpec ParseSafely(INamedTypeSymbol symbol, TypeDeclarationSyntax declaration, SemanticModel model,
+        private static DeclarationSpec ParseSafely(LuxSymbols symbols, INamedTypeSymbol symbol, TypeDeclarationSyntax declaration, SemanticModel model,
             DeclarationKind kind, CancellationToken cancellationToken)
         {
             try
             {
-                return Parse(symbol, declaration, model, kind, cancellationToken);
+                return Parse(symbols, symbol, declaration, model, kind, cancellationToken);
             }
             catch (System.Exception e) when (e is not System.OperationCanceledException)
             {
                 var span = Spans.Of(declaration.Identifier);
-                var diagnostic = new DiagnosticInfo("LUX0000", "Lux failed internally reading " + symbol.Name + " (" + e.GetType().Name + ": " + e.Message + "); please report this with the code that caused it", span);
+                var diagnostic = LuxDiagnostics.InternalError.At(span, "reading " + symbol.Name, e.GetType().Name, e.Message);
                 return new DeclarationSpec(kind, LuxSymbols.FullName(symbol), symbol.Name, EquatableArray<string>.Empty, EquatableArray<PropertySpec>.Empty,
                     EquatableArray<GateSpec>.Empty, new[] { diagnostic }.ToEquatableArray(), span);
             }
         }
 
-        /// <summary>The kind of Lux declaration a type is, from its attribute, if any.</summary>
-        public static DeclarationKind? KindOf(INamedTypeSymbol symbol) =>
-            KindsOf(symbol).Select(k => (DeclarationKind?)k).FirstOrDefault();
-
         /// <summary>Every Lux kind the type's attributes give it, in attribute order: one, unless the config is wrong.</summary>
-        public static List<DeclarationKind> KindsOf(INamedTypeSymbol symbol)
+        private static List<DeclarationKind> KindsOf(LuxSymbols symbols, INamedTypeSymbol symbol)
         {
             var kinds = new List<DeclarationKind>();
             foreach (var attribute in symbol.GetAttributes())
             {
-                if (KindOf(attribute) is { } kind && !kinds.Contains(kind))
+                if (symbols.KindOf(attribute) is { } kind && !kinds.Contains(kind))
                     kinds.Add(kind);
             }
             return kinds;
         }
 
-        private static DeclarationKind? KindOf(AttributeData attribute) =>
-            (attribute.AttributeClass is { } c ? LuxSymbols.FullName(c) : null) switch
-            {
-                LuxSymbols.HostAttribute => DeclarationKind.Host,
-                LuxSymbols.UserAttribute => DeclarationKind.User,
-                LuxSymbols.FeatureAttribute => DeclarationKind.Feature,
-                LuxSymbols.ProfileAttribute => DeclarationKind.Profile,
-                LuxSymbols.SecretsAttribute => DeclarationKind.Secrets,
-                _ => null,
-            };
-
-        public static DeclarationSpec Parse(INamedTypeSymbol symbol, TypeDeclarationSyntax declaration, SemanticModel model,
+        private static DeclarationSpec Parse(LuxSymbols symbols, INamedTypeSymbol symbol, TypeDeclarationSyntax declaration, SemanticModel model,
             DeclarationKind kind, CancellationToken cancellationToken)
         {
             var diagnostics = new List<DiagnosticInfo>();
             var span = Spans.Of(declaration.Identifier);
-            CheckShape(symbol, declaration, kind, span, diagnostics);
+            CheckShape(symbols, symbol, declaration, kind, span, diagnostics);
 
-            var expressions = new ExpressionParser(model, diagnostics);
+            var expressions = new ExpressionParser(model, symbols, diagnostics);
             var properties = new List<PropertySpec>();
             var gates = new List<GateSpec>();
             var positional = new List<string>();
@@ -161,7 +148,7 @@ namespace Lux.Generators.Parse
                             properties.Add(spec);
                         break;
                     case MethodDeclarationSyntax method:
-                        if (ParseGate(method, model, diagnostics) is { } gate)
+                        if (ParseGate(symbols, method, model, diagnostics) is { } gate)
                             gates.Add(gate);
                         break;
                     case FieldDeclarationSyntax field when field.Modifiers.Any(SyntaxKind.ConstKeyword):
@@ -174,8 +161,9 @@ namespace Lux.Generators.Parse
                 }
             }
 
-            return new DeclarationSpec(kind, LuxSymbols.FullName(symbol), symbol.Name, positional.ToEquatableArray(),
+            var parsed = new DeclarationSpec(kind, LuxSymbols.FullName(symbol), symbol.Name, positional.ToEquatableArray(),
                 properties.ToEquatableArray(), gates.ToEquatableArray(), diagnostics.ToEquatableArray(), span);
+            return parsed with { Creates = CreatedNames.Of(parsed) };
         }
 
         /// <summary>How deep a member's syntax may nest; real config stays far below (a gate is about 20 deep).</summary>
@@ -197,30 +185,23 @@ namespace Lux.Generators.Parse
             return false;
         }
 
-        private static void CheckShape(INamedTypeSymbol symbol, TypeDeclarationSyntax declaration, DeclarationKind kind, SourceSpan span, List<DiagnosticInfo> diagnostics)
+        private static void CheckShape(LuxSymbols symbols, INamedTypeSymbol symbol, TypeDeclarationSyntax declaration, DeclarationKind kind, SourceSpan span,
+            List<DiagnosticInfo> diagnostics)
         {
-            var expectedBase = kind switch
-            {
-                DeclarationKind.Host => "Lux.Host",
-                DeclarationKind.User => "Lux.User",
-                DeclarationKind.Feature => "Lux.Feature",
-                DeclarationKind.Profile => "Lux.Profile",
-                _ => "Lux.SecretsPolicy",
-            };
+            var expectedBase = symbols.BaseOf(kind);
+            var baseName = expectedBase?.Name ?? kind.ToString();
             if (!symbol.IsRecord)
-                diagnostics.Add(new DiagnosticInfo("LUX0002", "[" + kind + "] " + symbol.Name + " must be a record: write 'public sealed record " + symbol.Name + " : " + expectedBase.Substring(4) + "'", span));
-            else if (symbol.BaseType is { } baseType && LuxSymbols.FullName(baseType) != expectedBase)
-                diagnostics.Add(new DiagnosticInfo("LUX0002", "[" + kind + "] " + symbol.Name + " must derive from " + expectedBase.Substring(4) +
-                    " directly (it derives from " + baseType.Name + "); share behaviour through features and profiles instead of base records", span));
+                diagnostics.Add(LuxDiagnostics.NotARecord.At(span, kind, symbol.Name, baseName));
+            else if (symbol.BaseType is { } baseType && !LuxSymbols.Is(baseType, expectedBase))
+                diagnostics.Add(LuxDiagnostics.WrongBaseRecord.At(span, kind, symbol.Name, baseName, baseType.Name));
             if (declaration.Modifiers.Any(SyntaxKind.PartialKeyword) && symbol.DeclaringSyntaxReferences.Length > 1)
-                diagnostics.Add(new DiagnosticInfo("LUX0002", symbol.Name + " is split over several partial declarations; Lux reads one declaration per record", span));
+                diagnostics.Add(LuxDiagnostics.PartialRecord.At(span, symbol.Name));
             // The generator reads a record once per Lux attribute and the IDE once per record: with two kinds
             // they would see different fleets, so a record is one kind.
-            if (KindsOf(symbol) is { Count: > 1 } kinds)
-                diagnostics.Add(new DiagnosticInfo("LUX0002", symbol.Name + " is marked " + string.Join(" and ", kinds.Select(k => "[" + k + "]")) +
-                    "; a record is one kind: keep one attribute", span));
+            if (KindsOf(symbols, symbol) is { Count: > 1 } kinds)
+                diagnostics.Add(LuxDiagnostics.SeveralKinds.At(span, symbol.Name, string.Join(" and ", kinds.Select(k => "[" + k + "]"))));
             if (symbol.IsGenericType)
-                diagnostics.Add(new DiagnosticInfo("LUX0002", symbol.Name + " is generic; a Lux record cannot have type parameters", span));
+                diagnostics.Add(LuxDiagnostics.GenericRecord.At(span, symbol.Name));
         }
 
         private static PropertySpec? ParseProperty(PropertyDeclarationSyntax property, ExpressionParser expressions)
@@ -248,22 +229,22 @@ namespace Lux.Generators.Parse
             return null;
         }
 
-        private static GateSpec? ParseGate(MethodDeclarationSyntax method, SemanticModel model, List<DiagnosticInfo> diagnostics)
+        private static GateSpec? ParseGate(LuxSymbols symbols, MethodDeclarationSyntax method, SemanticModel model, List<DiagnosticInfo> diagnostics)
         {
             var symbol = model.GetDeclaredSymbol(method);
             if (symbol is null)
                 return null;
-            var isPerHost = LuxSymbols.HasAttribute(symbol, LuxSymbols.PerHostAttribute);
-            var isPerUser = LuxSymbols.HasAttribute(symbol, LuxSymbols.PerUserAttribute);
+            var isPerHost = LuxSymbols.HasAttribute(symbol, symbols.PerHostAttribute);
+            var isPerUser = LuxSymbols.HasAttribute(symbol, symbols.PerUserAttribute);
             var span = Spans.Of(method.Identifier);
             if (!isPerHost && !isPerUser)
             {
-                diagnostics.Add(new DiagnosticInfo("LUX0001", "The method '" + symbol.Name + "' is not supported in Lux config: mark it [PerHost] or [PerUser], or express the value as a property", span));
+                diagnostics.Add(LuxDiagnostics.Unsupported.At(span, "The method '" + symbol.Name + "'", "mark it [PerHost] or [PerUser], or express the value as a property"));
                 return null;
             }
             if (isPerHost && isPerUser)
             {
-                diagnostics.Add(new DiagnosticInfo("LUX0002", "'" + symbol.Name + "' is both [PerHost] and [PerUser]; pick one stage gate", span));
+                diagnostics.Add(LuxDiagnostics.BothGates.At(span, symbol.Name));
                 return null;
             }
 
@@ -272,30 +253,28 @@ namespace Lux.Generators.Parse
             var roots = new Dictionary<string, ParameterRole>();
             foreach (var parameter in symbol.Parameters)
             {
-                ParameterRole? role = LuxSymbols.FullName(parameter.Type) switch
+                ParameterRole? role = parameter.Type switch
                 {
-                    "Lux.Host" => ParameterRole.Host,
-                    "Lux.User" => ParameterRole.User,
-                    "Lux.NixOS" => ParameterRole.NixOS,
-                    "Lux.HomeManager" => ParameterRole.HomeManager,
+                    var t when LuxSymbols.Is(t, symbols.Host) => ParameterRole.Host,
+                    var t when LuxSymbols.Is(t, symbols.User) => ParameterRole.User,
+                    var t when LuxSymbols.Is(t, symbols.NixOS) => ParameterRole.NixOS,
+                    var t when LuxSymbols.Is(t, symbols.HomeManager) => ParameterRole.HomeManager,
                     _ => null,
                 };
                 var parameterSpan = parameter.Locations.Length > 0 ? Spans.Of(parameter.Locations[0]) : span;
                 if (role is null)
                 {
-                    diagnostics.Add(new DiagnosticInfo("LUX0002", "Parameter '" + parameter.Name + "' of '" + symbol.Name + "' has type " + parameter.Type.Name +
-                        "; a stage gate takes (Host host" + (isPerUser ? ", User user" : "") + ", NixOS os" + (isPerUser ? " and/or HomeManager home" : "") + ")", parameterSpan));
+                    diagnostics.Add((isPerUser ? LuxDiagnostics.PerUserParameterType : LuxDiagnostics.PerHostParameterType).At(parameterSpan, parameter.Name, symbol.Name, parameter.Type.Name));
                     return null;
                 }
                 if (kind == GateKind.PerHost && role is ParameterRole.User or ParameterRole.HomeManager)
                 {
-                    diagnostics.Add(new DiagnosticInfo("LUX0002", "[PerHost] '" + symbol.Name + "' runs once per host, so it has no " +
-                        (role == ParameterRole.User ? "user" : "home-manager config") + "; make it [PerUser] to run once per (host, user)", parameterSpan));
+                    diagnostics.Add(LuxDiagnostics.PerHostTakesUser.At(parameterSpan, symbol.Name, role == ParameterRole.User ? "user" : "home-manager config"));
                     return null;
                 }
                 if (parameters.Any(p => p.Role == role))
                 {
-                    diagnostics.Add(new DiagnosticInfo("LUX0002", "'" + symbol.Name + "' takes two " + role + " parameters; take each at most once", parameterSpan));
+                    diagnostics.Add(LuxDiagnostics.RepeatedParameter.At(parameterSpan, symbol.Name, role));
                     return null;
                 }
                 parameters.Add(new GateParameter(parameter.Name, role.Value));
@@ -303,10 +282,10 @@ namespace Lux.Generators.Parse
                     roots[parameter.Name] = role.Value;
             }
             if (!symbol.ReturnsVoid)
-                diagnostics.Add(new DiagnosticInfo("LUX0002", "'" + symbol.Name + "' returns a value; a stage gate returns void and defines options through its parameters", span));
+                diagnostics.Add(LuxDiagnostics.GateReturnsValue.At(span, symbol.Name));
 
-            var expressions = new ExpressionParser(model, diagnostics, roots);
-            var body = new StatementParser(model, expressions, diagnostics).ParseBody(method);
+            var expressions = new ExpressionParser(model, symbols, diagnostics, roots);
+            var body = new StatementParser(model, symbols, expressions, diagnostics).ParseBody(method);
             return new GateSpec(kind, symbol.Name, parameters.ToEquatableArray(), body, span);
         }
     }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -26,12 +27,14 @@ namespace Lux.Generators.Parse
         };
 
         private readonly SemanticModel model;
+        private readonly LuxSymbols symbols;
         private readonly List<DiagnosticInfo> diagnostics;
         private readonly Dictionary<string, ParameterRole> optionRoots;
 
-        public ExpressionParser(SemanticModel model, List<DiagnosticInfo> diagnostics, Dictionary<string, ParameterRole>? optionRoots = null)
+        public ExpressionParser(SemanticModel model, LuxSymbols symbols, List<DiagnosticInfo> diagnostics, Dictionary<string, ParameterRole>? optionRoots = null)
         {
             this.model = model;
+            this.symbols = symbols;
             this.diagnostics = diagnostics;
             this.optionRoots = optionRoots ?? new Dictionary<string, ParameterRole>();
         }
@@ -41,7 +44,7 @@ namespace Lux.Generators.Parse
         public Expr Unsupported(SyntaxNode node, string what, string instead)
         {
             var span = SpanOf(node);
-            diagnostics.Add(new DiagnosticInfo("LUX0001", what + " is not supported in Lux config: " + instead, span));
+            diagnostics.Add(LuxDiagnostics.Unsupported.At(span, what, instead));
             return new UnsupportedExpr(what, instead, span);
         }
 
@@ -180,13 +183,13 @@ namespace Lux.Generators.Parse
         {
             var span = SpanOf(creation);
             var type = model.GetTypeInfo(creation).Type;
-            if (LuxSymbols.IsOptionNode(type))
+            if (symbols.IsOptionNode(type))
             {
                 if (creation.ArgumentList is { Arguments.Count: > 0 })
                     return Unsupported(creation.ArgumentList, "Constructor arguments to an option type", "set its members in the initializer: new() { Enable = true }");
                 return new OptionObjectExpr(ParseInitializers(creation.Initializer, optionTree: true), span);
             }
-            if (LuxSymbols.IsFleetRecord(type) || LuxSymbols.IsFactRecord(type))
+            if (symbols.IsFleetRecord(type) || symbols.IsFactRecord(type))
             {
                 var arguments = new List<NamedExpr>();
                 if (creation.ArgumentList is { } argumentList && model.GetSymbolInfo(creation).Symbol is IMethodSymbol constructor)
@@ -220,7 +223,7 @@ namespace Lux.Generators.Parse
                     continue;
                 }
                 var property = model.GetSymbolInfo(name).Symbol as IPropertySymbol;
-                var key = optionTree && property is not null ? LuxSymbols.NixName(property) : name.Identifier.ValueText;
+                var key = optionTree && property is not null ? symbols.NixName(property) : name.Identifier.ValueText;
                 var value = assignment.Right is InitializerExpressionSyntax nested
                     ? new OptionObjectExpr(ParseInitializers(nested, optionTree), SpanOf(nested))
                     : Parse(assignment.Right);
@@ -257,8 +260,8 @@ namespace Lux.Generators.Parse
             var symbol = model.GetSymbolInfo(member).Symbol;
             if (symbol is IPropertySymbol property && !property.IsStatic)
             {
-                if (LuxSymbols.IsOptionNode(property.ContainingType))
-                    return new OptionMemberExpr(Parse(member.Expression), LuxSymbols.NixName(property), span);
+                if (symbols.IsOptionNode(property.ContainingType))
+                    return new OptionMemberExpr(Parse(member.Expression), symbols.NixName(property), span);
                 return new MemberExpr(Parse(member.Expression), property.Name, DefaultFor(property.Type, span), span);
             }
             if (symbol is IFieldSymbol { IsStatic: true } or IPropertySymbol { IsStatic: true })
@@ -273,7 +276,7 @@ namespace Lux.Generators.Parse
                 return Unsupported(element, "An index with several arguments", "index with one key");
             var targetType = model.GetTypeInfo(element.Expression).Type;
             var key = Parse(element.ArgumentList.Arguments[0].Expression);
-            if (LuxSymbols.IsAttrsOf(targetType))
+            if (symbols.IsAttrsOf(targetType))
                 return new OptionIndexExpr(Parse(element.Expression), key, span);
             return new IndexExpr(Parse(element.Expression), key, span);
         }
@@ -305,25 +308,28 @@ namespace Lux.Generators.Parse
             var method = model.GetSymbolInfo(invocation).Symbol as IMethodSymbol;
             if (method is null)
                 return Unsupported(invocation, "This call", "call LINQ operators, Mk.*, Nix.Raw or string methods");
-            var containing = LuxSymbols.FullName(method.ContainingType);
+            var containing = method.ContainingType;
             var args = invocation.ArgumentList.Arguments;
             var span = SpanOf(invocation);
-            switch (containing)
+            if (LuxSymbols.Is(containing, symbols.Mk))
             {
-                case "Lux.Mk" when method.Name == "Default" && args.Count == 1:
-                    return new PriorityExpr(new ConstExpr(1000L, span), Parse(args[0].Expression), span);
-                case "Lux.Mk" when method.Name == "Force" && args.Count == 1:
-                    return new PriorityExpr(new ConstExpr(50L, span), Parse(args[0].Expression), span);
-                case "Lux.Mk" when method.Name == "Override" && args.Count == 2:
-                    return new PriorityExpr(Parse(args[0].Expression), Parse(args[1].Expression), span);
-                case "Lux.Nix" when method.Name == "Raw" && args.Count == 1:
-                    return new RawNixExpr(Parse(args[0].Expression), span);
-                case "Lux.Pkgs" when method.Name == "Of" && args.Count == 1:
-                    return ParsePackage(args[0].Expression, span);
-                case "string" when method.Name == "Join" && args.Count == 2:
-                    return new CallExpr("Join", null, new[] { Parse(args[0].Expression), Parse(args[1].Expression) }.ToEquatableArray(), span);
+                switch (method.Name)
+                {
+                    case LuxSymbols.MkDefault when args.Count == 1:
+                        return new PriorityExpr(new ConstExpr((long)DslFacts.DefaultPriority, span), Parse(args[0].Expression), span);
+                    case LuxSymbols.MkForce when args.Count == 1:
+                        return new PriorityExpr(new ConstExpr((long)DslFacts.ForcePriority, span), Parse(args[0].Expression), span);
+                    case LuxSymbols.MkOverride when args.Count == 2:
+                        return new PriorityExpr(Parse(args[0].Expression), Parse(args[1].Expression), span);
+                }
             }
-            if (containing == "Lux.OptionNode" && method.Name == "Module" && args.Count == 1 && invocation.Expression is MemberAccessExpressionSyntax module)
+            if (LuxSymbols.Is(containing, symbols.Nix) && method.Name == LuxSymbols.NixRaw && args.Count == 1)
+                return new RawNixExpr(Parse(args[0].Expression), span);
+            if (LuxSymbols.Is(containing, symbols.Pkgs) && method.Name == LuxSymbols.PkgsOf && args.Count == 1)
+                return ParsePackage(args[0].Expression, span);
+            if (containing.SpecialType == SpecialType.System_String && method.Name == "Join" && args.Count == 2)
+                return new CallExpr("Join", null, new[] { Parse(args[0].Expression), Parse(args[1].Expression) }.ToEquatableArray(), span);
+            if (LuxSymbols.Is(containing, symbols.OptionNode) && method.Name == LuxSymbols.OptionModule && args.Count == 1 && invocation.Expression is MemberAccessExpressionSyntax module)
                 return ParseModule(Parse(module.Expression), args[0].Expression, span);
             if (invocation.Expression is MemberAccessExpressionSyntax access)
                 return ParseKnownCall(invocation, method.Name, Parse(access.Expression));
@@ -353,7 +359,7 @@ namespace Lux.Generators.Parse
         private Expr ParseKnownCall(InvocationExpressionSyntax invocation, string name, Expr receiver)
         {
             var method = model.GetSymbolInfo(invocation).Symbol as IMethodSymbol;
-            var isLinq = method?.ContainingType is { } t && LuxSymbols.FullName(t) == "System.Linq.Enumerable" && LinqOperators.Contains(name);
+            var isLinq = LinqOperators.Contains(name) && LuxSymbols.Is(method?.ContainingType, symbols.Enumerable);
             var isString = method?.ContainingType?.SpecialType == SpecialType.System_String && StringMethods.Contains(name);
             var isCollectionContains = name == "Contains" && method is { Parameters.Length: 1 } && !isString;
             if (!isLinq && !isString && !isCollectionContains)
@@ -392,7 +398,7 @@ namespace Lux.Generators.Parse
                 case "<": case ">": case "<=": case ">=": case "??":
                     return new BinaryExpr(op, Parse(binary.Left), Parse(binary.Right), SpanOf(binary));
                 case "is" when model.GetTypeInfo(binary.Right).Type is { } type:
-                    return new IsPatternExpr(Parse(binary.Left), new TypePattern(LuxSymbols.FullName(type), SpanOf(binary.Right)), SpanOf(binary));
+                    return new IsPatternExpr(Parse(binary.Left), PatternOf(type, SpanOf(binary.Right)), SpanOf(binary));
                 default:
                     return Unsupported(binary, "The operator '" + op + "'", "use ==, !=, &&, ||, +, -, *, /, %, <, >, ?? or a pattern");
             }
@@ -446,10 +452,10 @@ namespace Lux.Generators.Parse
                 case ConstantPatternSyntax constant:
                     // `host is Orion` binds Orion as a type, though it parses as a constant.
                     if (model.GetSymbolInfo(constant.Expression).Symbol is INamedTypeSymbol named)
-                        return new TypePattern(LuxSymbols.FullName(named), span);
+                        return PatternOf(named, span);
                     return new ConstantPattern(Parse(constant.Expression), span);
                 case TypePatternSyntax type when model.GetTypeInfo(type.Type).Type is { } t2:
-                    return new TypePattern(LuxSymbols.FullName(t2), span);
+                    return PatternOf(t2, span);
                 case RelationalPatternSyntax relational:
                     return new RelationalPattern(relational.OperatorToken.Text, Parse(relational.Expression), span);
                 case UnaryPatternSyntax not:
@@ -467,6 +473,16 @@ namespace Lux.Generators.Parse
             }
         }
 
+        /// <summary>A type test: of a Lux base record, a kind of fleet record (<c>host is Host</c>); else the type by name.</summary>
+        private Pattern PatternOf(ITypeSymbol type, SourceSpan span) => type switch
+        {
+            var t when LuxSymbols.Is(t, symbols.Host) => new KindPattern(DeclarationKind.Host, span),
+            var t when LuxSymbols.Is(t, symbols.User) => new KindPattern(DeclarationKind.User, span),
+            var t when LuxSymbols.Is(t, symbols.Feature) => new KindPattern(DeclarationKind.Feature, span),
+            var t when LuxSymbols.Is(t, symbols.Profile) => new KindPattern(DeclarationKind.Profile, span),
+            _ => new TypePattern(LuxSymbols.FullName(type), span),
+        };
+
         private Expr? DefaultFor(ITypeSymbol type, SourceSpan span)
         {
             if (LuxSymbols.IsListType(type))
@@ -483,11 +499,11 @@ namespace Lux.Generators.Parse
         }
 
         /// <summary>A generated enum member is the Nix value its <c>[Nix]</c> names; an integer enum's member is its number.</summary>
-        private static object? EnumValue(INamedTypeSymbol enumType, object? constant)
+        private object? EnumValue(INamedTypeSymbol enumType, object? constant)
         {
             foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>())
             {
-                if (field.HasConstantValue && Equals(field.ConstantValue, constant) && OptionChecks.NixNameOf(field) is { } nixName)
+                if (field.HasConstantValue && Equals(field.ConstantValue, constant) && symbols.NixNameOf(field) is { } nixName)
                     return nixName;
             }
             return NormaliseConstant(constant, null);

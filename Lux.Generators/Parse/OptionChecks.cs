@@ -17,18 +17,14 @@ namespace Lux.Generators.Parse
     /// </summary>
     internal sealed class OptionChecks
     {
-        private const string NixOptionAttribute = "Lux.NixOptionAttribute";
-        private const string NixRangeAttribute = "Lux.NixRangeAttribute";
-        private const string NixFreeformAttribute = "Lux.NixFreeformAttribute";
-        private const string NixRenamedAttribute = "Lux.NixRenamedAttribute";
-        private const string NixRemovedAttribute = "Lux.NixRemovedAttribute";
-
         private readonly SemanticModel model;
+        private readonly LuxSymbols symbols;
         private readonly List<DiagnosticInfo> diagnostics;
 
-        public OptionChecks(SemanticModel model, List<DiagnosticInfo> diagnostics)
+        public OptionChecks(SemanticModel model, LuxSymbols symbols, List<DiagnosticInfo> diagnostics)
         {
             this.model = model;
+            this.symbols = symbols;
             this.diagnostics = diagnostics;
         }
 
@@ -51,11 +47,11 @@ namespace Lux.Generators.Parse
                     current = element;
                     continue;
                 }
-                if (!LuxSymbols.IsOptionNode(current))
+                if (!symbols.IsOptionNode(current))
                 {
-                    if (IsOpenValue(current))
+                    if (symbols.IsOpenValue(Underlying(current)))
                         return; // inside a free-form value: any name
-                    Report("LUX3001", Join(prefix, segments.Take(i)) + " is an option of type " + TypeText(LastProperty) + " and has no option '" + segment + "'", pathSyntax);
+                    Report(LuxDiagnostics.NotASubmodule, pathSyntax, Join(prefix, segments.Take(i)), TypeText(LastProperty), segment);
                     return;
                 }
                 var property = FindMember(current, segment);
@@ -64,27 +60,23 @@ namespace Lux.Generators.Parse
                     var full = Join(prefix, segments);
                     if (RenamedTo(full) is { } renamed)
                     {
-                        diagnostics.Add(new DiagnosticInfo("LUX3006", "The option " + full + " was renamed to " + renamed + "; define the new name", Spans.Of(pathSyntax))
-                        {
-                            Properties = new[]
-                            {
-                                new DiagnosticProperty(Diagnostics.LuxFixes.KindKey(1), Diagnostics.LuxFixes.ReplaceString),
-                                new DiagnosticProperty(Diagnostics.LuxFixes.ArgumentKey(1), Relative(prefix, renamed) ?? renamed),
-                            }.ToEquatableArray(),
-                        });
+                        diagnostics.Add(LuxDiagnostics.RenamedOption.At(Spans.Of(pathSyntax), full, renamed)
+                            .WithFixes((LuxFixes.ReplaceString, Relative(prefix, renamed) ?? renamed)));
                         return;
                     }
                     if (IsRemoved(full, out var removed))
                     {
-                        Report("LUX3007", "The option " + removed + " was removed upstream; it has no effect in this NixOS", pathSyntax);
+                        Report(LuxDiagnostics.RemovedOption, pathSyntax, removed);
                         return;
                     }
-                    if (LuxSymbols.HasAttribute(current.OriginalDefinition, NixFreeformAttribute))
+                    if (LuxSymbols.HasAttribute(current.OriginalDefinition, symbols.NixFreeformAttribute))
                         return; // a name in the free part of a freeform submodule
                     var nearest = Nearest(current, segment).Select(n => Join(prefix, segments.Take(i).Concat(new[] { n }))).ToArray();
-                    Report("LUX3001", "No option " + full + (prefix.Count + i == 0 ? "" : ": " + Join(prefix, segments.Take(i)) + " has no option '" + segment + "'") +
-                        (nearest.Length == 0 ? "" : "; did you mean " + string.Join(" or ", nearest) + "?") +
-                        " (for a module Lux has no schema for, use SetUnchecked)", pathSyntax);
+                    var suggestion = LuxDiagnostics.SuggestionClause(nearest);
+                    if (prefix.Count + i == 0)
+                        Report(LuxDiagnostics.NoSuchOption, pathSyntax, full, suggestion);
+                    else
+                        Report(LuxDiagnostics.NoSuchNestedOption, pathSyntax, full, Join(prefix, segments.Take(i)), segment, suggestion);
                     return;
                 }
                 LastProperty = property;
@@ -102,27 +94,27 @@ namespace Lux.Generators.Parse
         /// <summary><c>os.A.B = value</c>: the C# compiler has checked the type; Lux checks what the type cannot say.</summary>
         public void CheckAssignment(ExpressionSyntax target, ExpressionSyntax valueSyntax)
         {
-            if (model.GetSymbolInfo(target).Symbol is not IPropertySymbol property || !LuxSymbols.IsOptionNode(property.ContainingType))
+            if (model.GetSymbolInfo(target).Symbol is not IPropertySymbol property || !symbols.IsOptionNode(property.ContainingType))
                 return;
             CheckValue(property, valueSyntax, string.Join(".", NixPathOf(target)), fromSet: false);
         }
 
         private void CheckValue(IPropertySymbol property, ExpressionSyntax valueSyntax, string path, bool fromSet)
         {
-            var option = Attribute(property, NixOptionAttribute);
+            var option = LuxSymbols.Attribute(property, symbols.NixOptionAttribute);
             if (option is null)
                 return; // a node, or a hand-declared option without a schema
             var typeText = option.ConstructorArguments.Length > 0 ? option.ConstructorArguments[0].Value as string ?? "" : "";
             if (Named(option, "ReadOnly") is true)
             {
-                Report("LUX3005", path + " is read-only: the module that declares it sets it", valueSyntax);
+                Report(LuxDiagnostics.ReadOnlyOption, valueSyntax, path);
                 return;
             }
             var value = Unwrap(valueSyntax);
             if (value.IsKind(SyntaxKind.NullLiteralExpression))
             {
                 if (Named(option, "Nullable") is not true)
-                    Report("LUX3002", path + " is " + typeText + "; null is not one of its values", value);
+                    Report(LuxDiagnostics.NullNotAValue, value, path, typeText);
                 return;
             }
             if (IsRaw(value))
@@ -135,18 +127,18 @@ namespace Lux.Generators.Parse
                 {
                     var names = EnumNixNames(enumType);
                     if (!names.Contains(text))
-                        Report("LUX3004", "\"" + text + "\" is not a value of " + path + ": one of " + string.Join(", ", names.Select(n => "\"" + n + "\"")), value);
+                        Report(LuxDiagnostics.NotAnEnumValue, value, text, path, string.Join(", ", names.Select(n => "\"" + n + "\"")));
                     return;
                 }
                 var conversion = model.ClassifyConversion(value, target);
                 if (!conversion.Exists || !conversion.IsImplicit)
                 {
                     var actual = model.GetTypeInfo(value).Type?.ToDisplayString() ?? "this value";
-                    Report("LUX3002", path + " is " + typeText + "; " + actual + " is not one of its values", value);
+                    Report(LuxDiagnostics.WrongOptionType, value, path, typeText, actual);
                     return;
                 }
             }
-            if (Attribute(property, NixRangeAttribute) is { ConstructorArguments.Length: 2 } range &&
+            if (LuxSymbols.Attribute(property, symbols.NixRangeAttribute) is { ConstructorArguments.Length: 2 } range &&
                 range.ConstructorArguments[0].Value is long min && range.ConstructorArguments[1].Value is long max)
                 CheckRange(value, path, min, max);
         }
@@ -174,29 +166,29 @@ namespace Lux.Generators.Parse
                     number = long.MaxValue;
                 }
                 if (number < min || number > max)
-                    Report("LUX3003", number + " is out of range for " + path + ": " + min + " to " + max, item);
+                    Report(LuxDiagnostics.OutOfRange, item, number, path, min, max);
             }
         }
 
         // ---- the trees' metadata -----------------------------------------------------------------------
 
         /// <summary>The option member of an option-tree type whose Nix name is <paramref name="nixName"/>.</summary>
-        public static IPropertySymbol? FindMember(ITypeSymbol type, string nixName)
+        private IPropertySymbol? FindMember(ITypeSymbol type, string nixName)
         {
             foreach (var member in type.GetMembers())
             {
-                if (member is IPropertySymbol { IsStatic: false, IsIndexer: false } property && LuxSymbols.NixName(property) == nixName)
+                if (member is IPropertySymbol { IsStatic: false, IsIndexer: false } property && symbols.NixName(property) == nixName)
                     return property;
             }
             return null;
         }
 
-        private static IEnumerable<string> Nearest(ITypeSymbol type, string wanted) =>
-            ClosestNames.For(wanted, type.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic && !p.IsIndexer).Select(LuxSymbols.NixName));
+        private IEnumerable<string> Nearest(ITypeSymbol type, string wanted) =>
+            ClosestNames.For(wanted, type.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic && !p.IsIndexer).Select(symbols.NixName));
 
         private string? RenamedTo(string path)
         {
-            foreach (var attribute in RootAttributes(NixRenamedAttribute))
+            foreach (var attribute in RootAttributes(symbols.NixRenamedAttribute))
             {
                 if (attribute.ConstructorArguments.Length == 2 && attribute.ConstructorArguments[0].Value is string from && attribute.ConstructorArguments[1].Value is string to)
                 {
@@ -211,7 +203,7 @@ namespace Lux.Generators.Parse
 
         private bool IsRemoved(string path, out string removed)
         {
-            foreach (var attribute in RootAttributes(NixRemovedAttribute))
+            foreach (var attribute in RootAttributes(symbols.NixRemovedAttribute))
             {
                 if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string r &&
                     (path == r || path.StartsWith(r + ".", StringComparison.Ordinal)))
@@ -227,8 +219,8 @@ namespace Lux.Generators.Parse
         private ITypeSymbol? root;
 
         /// <summary>Renamed and removed options are listed on the root of the tree the checked Set is in.</summary>
-        private IEnumerable<AttributeData> RootAttributes(string attributeName) =>
-            root is null ? Enumerable.Empty<AttributeData>() : root.GetAttributes().Where(a => a.AttributeClass is { } c && LuxSymbols.FullName(c) == attributeName);
+        private IEnumerable<AttributeData> RootAttributes(INamedTypeSymbol? attribute) =>
+            root is null ? Enumerable.Empty<AttributeData>() : root.GetAttributes().Where(a => LuxSymbols.Is(a.AttributeClass, attribute));
 
         /// <summary>The Nix path of an option-tree expression (<c>os.Services.OpenSsh</c> → services.openssh), keys as &lt;name&gt;.</summary>
         private IReadOnlyList<string> NixPathOf(ExpressionSyntax expression)
@@ -240,11 +232,11 @@ namespace Lux.Generators.Parse
                 current = Unwrap(current);
                 switch (current)
                 {
-                    case MemberAccessExpressionSyntax member when model.GetSymbolInfo(member).Symbol is IPropertySymbol property && LuxSymbols.IsOptionNode(property.ContainingType):
-                        path.Add(LuxSymbols.NixName(property));
+                    case MemberAccessExpressionSyntax member when model.GetSymbolInfo(member).Symbol is IPropertySymbol property && symbols.IsOptionNode(property.ContainingType):
+                        path.Add(symbols.NixName(property));
                         current = member.Expression;
                         continue;
-                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Module" } module } invocation
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: LuxSymbols.OptionModule } module } invocation
                         when invocation.ArgumentList.Arguments.Count == 1 && model.GetConstantValue(invocation.ArgumentList.Arguments[0].Expression) is { HasValue: true, Value: string modulePath }:
                         path.AddRange(Enumerable.Reverse(modulePath.Split('.')));
                         current = module.Expression;
@@ -270,18 +262,16 @@ namespace Lux.Generators.Parse
             return path.StartsWith(start + ".", StringComparison.Ordinal) ? path.Substring(start.Length + 1) : null;
         }
 
-        private static bool IsAttrs(ITypeSymbol type, out ITypeSymbol element)
+        private bool IsAttrs(ITypeSymbol type, out ITypeSymbol element)
         {
             element = type;
-            if (type is INamedTypeSymbol { IsGenericType: true } named && LuxSymbols.IsAttrsOf(type))
+            if (type is INamedTypeSymbol { IsGenericType: true } named && symbols.IsAttrsOf(type))
             {
                 element = named.TypeArguments[0];
                 return true;
             }
             return false;
         }
-
-        private static bool IsOpenValue(ITypeSymbol type) => LuxSymbols.FullName(Underlying(type)) is "Lux.NixValue" or "Lux.NixExpr";
 
         private static INamedTypeSymbol? EnumOf(ITypeSymbol type) =>
             Underlying(type) is INamedTypeSymbol { TypeKind: TypeKind.Enum } e ? e : null;
@@ -290,23 +280,12 @@ namespace Lux.Generators.Parse
             type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
 
         /// <summary>The Nix values of a generated enum: each member's <c>[Nix]</c> name.</summary>
-        public static IReadOnlyList<string> EnumNixNames(INamedTypeSymbol enumType) =>
-            enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(NixNameOf).Where(n => n is not null).Select(n => n!).ToArray();
-
-        /// <summary>The Nix value of an enum member: its <c>[Nix]</c> name, or null for an integer enum.</summary>
-        public static string? NixNameOf(IFieldSymbol field)
-        {
-            foreach (var attribute in field.GetAttributes())
-            {
-                if (attribute.AttributeClass is { } c && LuxSymbols.FullName(c) == "Lux.NixAttribute" && attribute.ConstructorArguments.Length == 1)
-                    return attribute.ConstructorArguments[0].Value as string;
-            }
-            return null;
-        }
+        private IReadOnlyList<string> EnumNixNames(INamedTypeSymbol enumType) =>
+            enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(symbols.NixNameOf).Where(n => n is not null).Select(n => n!).ToArray();
 
         private bool IsRaw(ExpressionSyntax value) =>
-            model.GetTypeInfo(value).Type is { } type && LuxSymbols.FullName(type) == "Lux.NixExpr" ||
-            value is InvocationExpressionSyntax && model.GetSymbolInfo(value).Symbol is IMethodSymbol { Name: "Raw" } method && LuxSymbols.FullName(method.ContainingType) == "Lux.Nix";
+            LuxSymbols.Is(model.GetTypeInfo(value).Type, symbols.NixExpr) ||
+            value is InvocationExpressionSyntax && model.GetSymbolInfo(value).Symbol is IMethodSymbol { Name: LuxSymbols.NixRaw } method && LuxSymbols.Is(method.ContainingType, symbols.Nix);
 
         private static ExpressionSyntax Unwrap(ExpressionSyntax expression)
         {
@@ -326,15 +305,12 @@ namespace Lux.Generators.Parse
             }
         }
 
-        private static AttributeData? Attribute(ISymbol symbol, string name) =>
-            symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } c && LuxSymbols.FullName(c) == name);
-
         private static object? Named(AttributeData attribute, string name) =>
             attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value;
 
-        private static string TypeText(IPropertySymbol? property) =>
-            property is not null && Attribute(property, NixOptionAttribute) is { ConstructorArguments.Length: > 0 } a ? a.ConstructorArguments[0].Value as string ?? "?" : "?";
+        private string TypeText(IPropertySymbol? property) =>
+            property is not null && LuxSymbols.Attribute(property, symbols.NixOptionAttribute) is { ConstructorArguments.Length: > 0 } a ? a.ConstructorArguments[0].Value as string ?? "?" : "?";
 
-        private void Report(string id, string message, SyntaxNode at) => diagnostics.Add(new DiagnosticInfo(id, message, Spans.Of(at)));
+        private void Report(DiagnosticDescriptor descriptor, SyntaxNode at, params object?[] arguments) => diagnostics.Add(descriptor.At(Spans.Of(at), arguments));
     }
 }

@@ -14,16 +14,18 @@ namespace Lux.Generators.Parse
     internal sealed class StatementParser
     {
         private readonly SemanticModel model;
+        private readonly LuxSymbols symbols;
         private readonly ExpressionParser expressions;
         private readonly List<DiagnosticInfo> diagnostics;
         private readonly OptionChecks options;
 
-        public StatementParser(SemanticModel model, ExpressionParser expressions, List<DiagnosticInfo> diagnostics)
+        public StatementParser(SemanticModel model, LuxSymbols symbols, ExpressionParser expressions, List<DiagnosticInfo> diagnostics)
         {
             this.model = model;
+            this.symbols = symbols;
             this.expressions = expressions;
             this.diagnostics = diagnostics;
-            options = new OptionChecks(model, diagnostics);
+            options = new OptionChecks(model, symbols, diagnostics);
         }
 
         public EquatableArray<Stmt> ParseBody(BaseMethodDeclarationSyntax method)
@@ -144,11 +146,11 @@ namespace Lux.Generators.Parse
         {
             receiver = invocation.Expression;
             isChecked = false;
-            if (invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Set" or "SetUnchecked" } access)
+            if (invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: LuxSymbols.OptionSet or LuxSymbols.OptionSetUnchecked } access)
                 return false;
             receiver = access.Expression;
-            isChecked = access.Name.Identifier.ValueText == "Set";
-            return model.GetSymbolInfo(invocation).Symbol is IMethodSymbol { ContainingType: { } type } && LuxSymbols.FullName(type) == "Lux.OptionNode";
+            isChecked = access.Name.Identifier.ValueText == LuxSymbols.OptionSet;
+            return model.GetSymbolInfo(invocation).Symbol is IMethodSymbol { ContainingType: { } type } && LuxSymbols.Is(type, symbols.OptionNode);
         }
 
         private Stmt Unsupported(SyntaxNode node, string what, string instead)

@@ -5,7 +5,7 @@ namespace Lux.Generators.Resolve
 {
     /// <summary>
     /// The host's <c>Deploy</c> fact (absent: not deployable), with the span of each argument for LUX2007.
-    /// Unset members carry <see cref="DeployDefaults"/>, so what is emitted is what was checked.
+    /// Unset members carry Deploy's defaults (<see cref="DslFacts.DeployDefaults"/>), so what is emitted is what was checked.
     /// </summary>
     internal sealed record DeployFact(
         string Hostname, string? SshUser, string User, bool InteractiveSudo, bool RemoteBuild, bool MagicRollback, bool AutoRollback,
@@ -14,22 +14,6 @@ namespace Lux.Generators.Resolve
         /// <summary>What the flake needs, without spans, so a host's summary stays equal when only lines move.</summary>
         public DeployNode ToNode(string host, string system) =>
             new(host, system, Hostname, SshUser, User, InteractiveSudo, RemoteBuild, MagicRollback, AutoRollback);
-    }
-
-    /// <summary>One <c>deploy.nodes.&lt;Host&gt;</c> of the flake: the deploy-rs settings of a deployable host.</summary>
-    internal sealed record DeployNode(string Host, string System, string Hostname, string? SshUser, string User, bool InteractiveSudo, bool RemoteBuild, bool MagicRollback, bool AutoRollback);
-
-    /// <summary>
-    /// The defaults of Lux.Dsl's <c>Deploy</c> record, which the evaluator does not run (an unset init
-    /// property reads as absent). A test pins them to <c>new Deploy("x")</c>'s.
-    /// </summary>
-    internal static class DeployDefaults
-    {
-        public const string User = "root";
-        public const bool InteractiveSudo = false;
-        public const bool RemoteBuild = false;
-        public const bool MagicRollback = true;
-        public const bool AutoRollback = true;
     }
 
     internal static class DeployFactReader
@@ -44,11 +28,11 @@ namespace Lux.Generators.Resolve
             return new DeployFact(
                 Text(evaluator, deploy, "Hostname", span) ?? "",
                 Text(evaluator, deploy, "SshUser", span),
-                Text(evaluator, deploy, "User", span) ?? DeployDefaults.User,
-                Flag(evaluator, deploy, "InteractiveSudo", span, DeployDefaults.InteractiveSudo),
-                Flag(evaluator, deploy, "RemoteBuild", span, DeployDefaults.RemoteBuild),
-                Flag(evaluator, deploy, "MagicRollback", span, DeployDefaults.MagicRollback),
-                Flag(evaluator, deploy, "AutoRollback", span, DeployDefaults.AutoRollback),
+                Text(evaluator, deploy, "User", span) ?? DslFacts.DeployDefaults.User,
+                Flag(evaluator, deploy, "InteractiveSudo", span, DslFacts.DeployDefaults.InteractiveSudo),
+                Flag(evaluator, deploy, "RemoteBuild", span, DslFacts.DeployDefaults.RemoteBuild),
+                Flag(evaluator, deploy, "MagicRollback", span, DslFacts.DeployDefaults.MagicRollback),
+                Flag(evaluator, deploy, "AutoRollback", span, DslFacts.DeployDefaults.AutoRollback),
                 span,
                 ItemSpans.OfArgument(spec, "Deploy", "Hostname"),
                 ItemSpans.OfArgument(spec, "Deploy", "SshUser"),

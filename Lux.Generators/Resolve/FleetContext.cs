@@ -34,9 +34,8 @@ namespace Lux.Generators.Resolve
 
         public string ProjectDirectory { get; }
 
-        /// <summary>The Nix files by path, their text left out (see the summary).</summary>
-        public NixFileIndex NixFiles =>
-            LazyInitializer.EnsureInitialized(ref nixFiles, () => new NixFileIndex(NixFilePaths.Select(p => new AdditionalNixFile(p, ""))))!;
+        /// <summary>The Nix files' paths, indexed (their text is not read while resolving, see the summary).</summary>
+        public NixFileIndex NixFiles => LazyInitializer.EnsureInitialized(ref nixFiles, () => new NixFileIndex(NixFilePaths))!;
 
         /// <summary>An evaluator for one host: the context's declarations, and the host's own.</summary>
         public Evaluator CreateEvaluator(DeclarationSpec host)

@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using Lux.Generators.Check.SshRecovery;
-using Lux.Generators.Emit;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
+using Lux.Generators.Parse;
 
 namespace Lux.Generators.Resolve
 {
@@ -19,11 +19,13 @@ namespace Lux.Generators.Resolve
     {
         private readonly Evaluator evaluator;
         private readonly NixFileIndex nixFiles;
+        private readonly Func<ResolvedHost, SshRecoveryFact, Definition> recoveryAssertions;
 
-        private FleetResolver(Evaluator evaluator, NixFileIndex nixFiles)
+        private FleetResolver(Evaluator evaluator, NixFileIndex nixFiles, Func<ResolvedHost, SshRecoveryFact, Definition> recoveryAssertions)
         {
             this.evaluator = evaluator;
             this.nixFiles = nixFiles;
+            this.recoveryAssertions = recoveryAssertions;
         }
 
         /// <summary>
@@ -31,8 +33,12 @@ namespace Lux.Generators.Resolve
         /// the facts it reads, all found through <paramref name="evaluator"/>, so hosts resolve independently
         /// (the generator resolves each in its own incremental step). Never null.
         /// </summary>
-        public static ResolvedHost Resolve(DeclarationSpec host, Evaluator evaluator, NixFileIndex nixFiles) =>
-            new FleetResolver(evaluator, nixFiles).ResolveHost(host)!;
+        /// <param name="recoveryAssertions">
+        /// The SSH recovery policy as NixOS assertions, for a host with an SshRecovery fact: a definition merged with the
+        /// host's own. Check states the policy (Check/SshRecovery); the caller passes it in, as Resolve comes first.
+        /// </param>
+        public static ResolvedHost Resolve(DeclarationSpec host, Evaluator evaluator, NixFileIndex nixFiles, Func<ResolvedHost, SshRecoveryFact, Definition> recoveryAssertions) =>
+            new FleetResolver(evaluator, nixFiles, recoveryAssertions).ResolveHost(host)!;
 
         /// <summary>
         /// The secrets policy's recipients and path rule, evaluated here rather than while emitting .sops.yaml, so
@@ -44,14 +50,14 @@ namespace Lux.Generators.Resolve
             var recipients = new List<(string Name, string PublicKey)>();
             foreach (var item in Evaluator.AsList(evaluator.Property(policy, "Recipients", ListValue.Empty, spec.Span), SpanOf(spec, "Recipients")).Items)
             {
-                if (item is not RecordValue { TypeName: "Lux.AgeRecipient" } recipient)
-                    throw EvaluationException.At(SpanOf(spec, "Recipients"), "Recipients lists " + item.Describe() + ", which is not an AgeRecipient");
+                if (item is not RecordValue { TypeName: LuxSymbols.AgeRecipientName } recipient)
+                    throw EvaluationException.At(SpanOf(spec, "Recipients"), LuxDiagnostics.NotARecipient, item.Describe());
                 recipients.Add((YamlText(evaluator.Property(recipient, "Name", null, spec.Span), spec, "Recipients"),
                     YamlText(evaluator.Property(recipient, "PublicKey", null, spec.Span), spec, "Recipients")));
             }
             var regex = evaluator.Property(policy, "PathRegex", null, spec.Span) is StringValue { } rule
                 ? YamlText(rule, spec, "PathRegex")
-                : @"secrets/[^/]+\.(yaml|json|env|ini)$";
+                : DslFacts.DefaultSecretsPathRegex;
             return new SopsRules(recipients, regex);
         }
 
@@ -61,7 +67,7 @@ namespace Lux.Generators.Resolve
             var text = AsString(value, spec, property);
             var reason = NixSyntax.WhyNotText(text) ??
                 (text.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029') ? "it holds a line break or control character, which .sops.yaml cannot carry as written" : null);
-            return reason is null ? text : throw EvaluationException.At(SpanOf(spec, property), spec.DisplayName + "." + property + ": " + reason, "LUX0004");
+            return reason is null ? text : throw EvaluationException.At(SpanOf(spec, property), LuxDiagnostics.FactNotNixText, spec.DisplayName, property, reason);
         }
 
         private ResolvedHost? ResolveHost(DeclarationSpec spec)
@@ -74,7 +80,7 @@ namespace Lux.Generators.Resolve
             }
             catch (EvaluationException e)
             {
-                var failed = new ResolvedHost(spec, record, spec.DisplayName.ToLowerInvariant());
+                var failed = new ResolvedHost(spec, record, DslFacts.DefaultName(spec.DisplayName));
                 failed.Errors.Add(e.Diagnostic);
                 return failed;
             }
@@ -100,7 +106,7 @@ namespace Lux.Generators.Resolve
             foreach (var user in users)
             {
                 if (user is not RecordValue { Spec.Kind: DeclarationKind.User } userRecord)
-                    throw EvaluationException.At(SpanOf(spec, "Users"), host.Name + ": Users lists " + user.Describe() + ", which is not a [User] record");
+                    throw EvaluationException.At(SpanOf(spec, "Users"), LuxDiagnostics.HostUsersNotUsers, host.Name, user.Describe());
                 userRecords.Add(userRecord);
             }
             host.Users = userRecords.ToImmutableArray();
@@ -109,10 +115,10 @@ namespace Lux.Generators.Resolve
             {
                 // The name becomes home/<name>.nix and a path in the host module.
                 if (NixSyntax.WhyNotPathSegment(host.UserNames[i]) is { } reason)
-                    throw EvaluationException.At(SpanOf(userRecords[i].Spec!, "Name"), "The user " + userRecords[i].DisplayName + ": " + reason, "LUX0004");
+                    throw EvaluationException.At(SpanOf(userRecords[i].Spec!, "Name"), LuxDiagnostics.UserNameNotPath, userRecords[i].DisplayName, reason);
             }
             foreach (var duplicate in host.UserNames.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1))
-                host.Errors.Add(new DiagnosticInfo("LUX2003", host.Name + " lists the user '" + duplicate.Key + "' more than once", SpanOf(spec, "Users")));
+                host.Errors.Add(LuxDiagnostics.UserListedTwice.At(SpanOf(spec, "Users"), host.Name, duplicate.Key));
 
             ReadFacts(host);
 
@@ -138,7 +144,7 @@ namespace Lux.Generators.Resolve
 
             // Defence in depth: the recovery policy travels with the host as NixOS assertions.
             if (host.SshRecovery is { } recovery)
-                host.Definitions.Add(SshRecoveryPolicy.AssertionsDefinition(host, recovery));
+                host.Definitions.Add(recoveryAssertions(host, recovery));
 
             var scope = host.Name;
             host.NixOS = OptionMerger.Merge(host.Definitions, scope, host.Errors, host.ConflictedOptions);
@@ -195,9 +201,8 @@ namespace Lux.Generators.Resolve
                 var path = AsString(evaluator.Property(file, "Path", null, spec.Span), spec, "Hardware").Replace('\\', '/');
                 var match = nixFiles.Find(path);
                 if (match is null)
-                    throw EvaluationException.At(SpanOf(spec, "Hardware"), host.Name + ": the Nix file '" + path +
-                        "' is not among the project's AdditionalFiles; add <AdditionalFiles Include=\"" + path + "\" /> to the config project", "LUX0006");
-                host.Hardware = match;
+                    throw EvaluationException.At(SpanOf(spec, "Hardware"), LuxDiagnostics.MissingNixFile, host.Name, path);
+                host.HardwarePath = match;
                 host.Definitions.Add(new Definition(ImmutableArray.Create("imports"), new ListValue(ImmutableArray.Create<Value>(new RawValue("./hardware-configuration.nix"))),
                     Definition.PlainPriority, SpanOf(spec, "Hardware")));
             }
@@ -209,7 +214,7 @@ namespace Lux.Generators.Resolve
                 if (stateVersion is StringValue)
                 {
                     // A default: a user's own home.stateVersion (from an older install) wins.
-                    host.HomeDefinitions[userName].Add(new Definition(ImmutableArray.Create("home", "stateVersion"), stateVersion, 1000, SpanOf(spec, "StateVersion")));
+                    host.HomeDefinitions[userName].Add(new Definition(ImmutableArray.Create("home", "stateVersion"), stateVersion, DslFacts.DefaultPriority, SpanOf(spec, "StateVersion")));
                 }
                 host.Definitions.Add(new Definition(ImmutableArray.Create("home-manager", "users", userName, "imports"),
                     new ListValue(ImmutableArray.Create<Value>(new RawValue("./home/" + userName + ".nix"))), Definition.PlainPriority, SpanOf(spec, "Users")));
@@ -276,17 +281,16 @@ namespace Lux.Generators.Resolve
                 if (path.Any(p => p.Key == aspect.Key))
                 {
                     var cycle = string.Join(" → ", path.SkipWhile(p => p.Key != aspect.Key).Select(p => p.DisplayName).Concat(new[] { aspect.DisplayName }));
-                    throw EvaluationException.At(aspect.Spec!.Span, "Aspects include each other: " + cycle + "; break the cycle", "LUX0005");
+                    throw EvaluationException.At(aspect.Spec!.Span, LuxDiagnostics.IncludeCycle, cycle);
                 }
                 if (!seen.Add(aspect.Key))
                     return;
                 if (path.Count >= MaxIncludeDepth || result.Count >= MaxAspects)
                 {
                     var chain = string.Join(" → ", path.Take(3).Select(p => p.Describe())) + " → … → " + aspect.Describe();
-                    throw EvaluationException.At(aspect.Spec!.Span, (path.Count >= MaxIncludeDepth
-                        ? "Includes nest deeper than " + MaxIncludeDepth + ": " + chain
-                        : "The composition reaches more than " + MaxAspects + " aspects, ending with " + aspect.Describe()) +
-                        "; an aspect that includes itself with new arguments never ends", "LUX0005");
+                    throw path.Count >= MaxIncludeDepth
+                        ? EvaluationException.At(aspect.Spec!.Span, LuxDiagnostics.IncludesTooDeep, MaxIncludeDepth, chain)
+                        : EvaluationException.At(aspect.Spec!.Span, LuxDiagnostics.TooManyAspects, MaxAspects, aspect.Describe());
                 }
                 result.Add(aspect);
                 path.Add(aspect);
@@ -295,8 +299,7 @@ namespace Lux.Generators.Resolve
                 foreach (var include in includes)
                 {
                     if (include is not RecordValue { Spec.Kind: DeclarationKind.Feature or DeclarationKind.Profile } included)
-                        throw EvaluationException.At(SpanOf(spec, "Includes"), spec.DisplayName + " includes " + include.Describe() +
-                            ", which is not a [Feature] or [Profile] record");
+                        throw EvaluationException.At(SpanOf(spec, "Includes"), LuxDiagnostics.NotAnAspect, spec.DisplayName, include.Describe());
                     edges.Add((aspect, included));
                     Visit(included);
                 }
@@ -324,10 +327,10 @@ namespace Lux.Generators.Resolve
 
         /// <summary>A host fact that becomes a Nix string (system, stateVersion): text Nix can hold, or LUX0004 at the fact.</summary>
         private static string Text(string text, DeclarationSpec spec, string property) =>
-            NixSyntax.WhyNotText(text) is { } reason ? throw EvaluationException.At(SpanOf(spec, property), spec.DisplayName + "." + property + ": " + reason, "LUX0004") : text;
+            NixSyntax.WhyNotText(text) is { } reason ? throw EvaluationException.At(SpanOf(spec, property), LuxDiagnostics.FactNotNixText, spec.DisplayName, property, reason) : text;
 
         private static string AsString(Value value, DeclarationSpec spec, string property) =>
-            value is StringValue s ? s.Value : throw EvaluationException.At(SpanOf(spec, property), spec.DisplayName + "." + property + " must be a string; it is " + value.Describe());
+            value is StringValue s ? s.Value : throw EvaluationException.At(SpanOf(spec, property), LuxDiagnostics.NotAString, spec.DisplayName, property, value.Describe());
 
         /// <summary>The span of a property's declaration, or of the record when it does not declare it.</summary>
         public static SourceSpan SpanOf(DeclarationSpec spec, string property) =>

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using Lux.Generators.Emit;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
 
@@ -54,30 +54,30 @@ namespace Lux.Generators.Resolve
                 case IfStmt @if:
                     return Run(Evaluator.AsBool(evaluator.Eval(@if.Condition, env), @if.Condition.Span) ? @if.Then : @if.Else, env);
                 case UnsupportedStmt unsupported:
-                    throw new EvaluationException(new DiagnosticInfo("LUX0001", unsupported.What + " is not supported in Lux config: " + unsupported.Instead, unsupported.Span));
+                    throw EvaluationException.At(unsupported.Span, LuxDiagnostics.Unsupported, unsupported.What, unsupported.Instead);
                 default:
-                    throw EvaluationException.At(statement.Span, "Lux cannot run this statement");
+                    throw EvaluationException.At(statement.Span, LuxDiagnostics.CannotRun);
             }
         }
 
         private void Assign(AssignStmt assign, Environment env)
         {
             if (evaluator.Eval(assign.Target, env) is not OptionPathValue target || !roots.TryGetValue(target.Root, out var role))
-                throw EvaluationException.At(assign.Target.Span, "Only options of this gate's NixOS or HomeManager parameter can be assigned");
+                throw EvaluationException.At(assign.Target.Span, LuxDiagnostics.AssignsOtherRoot);
             var path = target.Segments;
             if (assign.SubPath is not null)
             {
                 if (evaluator.Eval(assign.SubPath, env) is not StringValue sub)
-                    throw EvaluationException.At(assign.SubPath.Span, "Set takes the option path as a string: \"services.foo.enable\"");
+                    throw EvaluationException.At(assign.SubPath.Span, LuxDiagnostics.SetPathNotString);
                 path = path.AddRange(SplitPath(sub.Value, assign.SubPath.Span));
                 foreach (var segment in path)
                 {
                     if (NixSyntax.WhyNotText(segment) is { } reason)
-                        throw EvaluationException.At(assign.SubPath.Span, "The option path holds an attribute name Nix cannot read: " + reason, "LUX0004");
+                        throw EvaluationException.At(assign.SubPath.Span, LuxDiagnostics.OptionPathNotNixText, reason);
                 }
             }
             if (path.Length == 0)
-                throw EvaluationException.At(assign.Span, "Assign an option, not the whole configuration");
+                throw EvaluationException.At(assign.Span, LuxDiagnostics.AssignsWholeConfig);
             var value = evaluator.Eval(assign.Value, env);
             CheckAssignable(value, assign.Value.Span);
             sink.Add((role, new Definition(path, value, Definition.PlainPriority, assign.Span)));
@@ -92,11 +92,11 @@ namespace Lux.Generators.Resolve
             switch (value)
             {
                 case RecordValue record:
-                    throw EvaluationException.At(at, "A record (" + record.DisplayName + ") is not a Nix value; assign its properties instead");
+                    throw EvaluationException.At(at, LuxDiagnostics.RecordAssigned, record.DisplayName);
                 case LambdaValue:
-                    throw EvaluationException.At(at, "A lambda is not a Nix value");
+                    throw EvaluationException.At(at, LuxDiagnostics.LambdaAssigned);
                 case OptionPathValue:
-                    throw EvaluationException.At(at, "Options are write-only in Lux: assign a value, not another option");
+                    throw EvaluationException.At(at, LuxDiagnostics.OptionAssigned);
                 case ListValue list:
                     foreach (var item in list.Items)
                         CheckAssignable(item, at);
@@ -109,11 +109,11 @@ namespace Lux.Generators.Resolve
                     CheckAssignable(priority.Inner, at);
                     break;
                 case StringValue text when NixSyntax.WhyNotText(text.Value) is { } reason:
-                    throw EvaluationException.At(at, reason, "LUX0004");
+                    throw EvaluationException.At(at, LuxDiagnostics.NotNixData, reason);
                 case RawValue raw when NixSyntax.WhyNotText(raw.Text) is { } reason:
-                    throw EvaluationException.At(at, "Nix.Raw: " + reason, "LUX0004");
+                    throw EvaluationException.At(at, LuxDiagnostics.RawNotNixText, reason);
                 case FloatValue number when NixSyntax.WhyNotFloat(number.Value) is { } reason:
-                    throw EvaluationException.At(at, reason, "LUX0004");
+                    throw EvaluationException.At(at, LuxDiagnostics.NotNixData, reason);
             }
         }
 
@@ -141,14 +141,14 @@ namespace Lux.Generators.Resolve
                 }
             }
             if (quoted)
-                throw EvaluationException.At(at, "The option path '" + path + "' has an unclosed quote");
+                throw EvaluationException.At(at, LuxDiagnostics.UnclosedQuote, path);
             Add();
             return segments.ToImmutable();
 
             void Add()
             {
                 if (current.Length == 0 && !wasQuoted)
-                    throw EvaluationException.At(at, "The option path '" + path + "' has an empty segment");
+                    throw EvaluationException.At(at, LuxDiagnostics.EmptySegment, path);
                 segments.Add(current.ToString());
                 current.Clear();
                 wasQuoted = false;

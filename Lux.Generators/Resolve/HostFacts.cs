@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
 
@@ -83,8 +84,8 @@ namespace Lux.Generators.Resolve
             for (var i = 0; i < items.Length; i++)
             {
                 if (items[i] is not RecordValue { Spec.Kind: DeclarationKind.User } user)
-                    throw EvaluationException.At(spans[i], hostName + ": " + property + "." + argument + " lists " + items[i].Describe() + ", which is not a [User] record");
-                var name = evaluator.Property(user, "Name", null, spans[i]) is StringValue s ? s.Value : user.DisplayName.ToLowerInvariant();
+                    throw EvaluationException.At(spans[i], LuxDiagnostics.FactUsersNotUsers, hostName, property, argument, items[i].Describe());
+                var name = evaluator.Property(user, "Name", null, spans[i]) is StringValue s ? s.Value : DslFacts.DefaultName(user.DisplayName);
                 users.Add(new NamedUser(name, user.DisplayName, spans[i]));
             }
             return users.ToImmutableArray();

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
 
@@ -52,7 +53,7 @@ namespace Lux.Generators.Resolve
                 var name = path[path.Length - 1];
                 if (parent.Children.TryGetValue(name, out var existing) && existing is AttrsNode)
                 {
-                    diagnostics.Add(Conflict(scope, group[0], "is set as a value here but is an attribute set elsewhere", null));
+                    diagnostics.Add(LuxDiagnostics.ValueUnderAttributes.At(group[0].Span, scope, group[0].PathText));
                     conflicted?.Add(group[0].PathText);
                     continue;
                 }
@@ -95,7 +96,7 @@ namespace Lux.Generators.Resolve
                 if (child is not AttrsNode attrs)
                 {
                     var leaf = (LeafNode)child;
-                    diagnostics.Add(Conflict(scope, cause, "defines attributes under an option that is set as a value", leaf.Sources.FirstOrDefault()));
+                    diagnostics.Add(Also(LuxDiagnostics.AttributesUnderValue.At(cause.Span, scope, cause.PathText), leaf.Sources.FirstOrDefault()));
                     return null;
                 }
                 node = attrs;
@@ -119,22 +120,18 @@ namespace Lux.Generators.Resolve
             {
                 if (other.Value.Key != first.Value.Key)
                 {
-                    diagnostics.Add(Conflict(scope, other, "is defined as " + other.Value.Describe() + " here and as " + first.Value.Describe() +
-                        " at " + first.Span.ToCanonical() + PriorityNote(best), first.Span));
+                    var conflict = best == Definition.PlainPriority
+                        ? LuxDiagnostics.ConflictingValues.At(other.Span, scope, other.PathText, other.Value.Describe(), first.Value.Describe(), first.Span.ToCanonical())
+                        : LuxDiagnostics.ConflictingValuesAtPriority.At(other.Span, scope, other.PathText, other.Value.Describe(), first.Value.Describe(), first.Span.ToCanonical(), best);
+                    diagnostics.Add(Also(conflict, first.Span));
                     return null;
                 }
             }
             return new LeafNode(best, first.Value, winners.Select(w => w.Span).ToImmutableArray(), ImmutableArray<(Value, SourceSpan)>.Empty, isList: false);
         }
 
-        private static string PriorityNote(int priority) => priority switch
-        {
-            Definition.PlainPriority => "; give one of them priority with Mk.Force or Mk.Default, or remove one",
-            _ => " (both at priority " + priority.ToString(System.Globalization.CultureInfo.InvariantCulture) + "); remove one, or raise one with Mk.Override",
-        };
-
-        private static DiagnosticInfo Conflict(string scope, Definition at, string what, SourceSpan? other) =>
-            new("LUX2001", scope + ": the option '" + at.PathText + "' " + what, at.Span,
-                other is null || other.IsNone ? EquatableArray<SourceSpan>.Empty : new[] { other }.ToEquatableArray());
+        /// <summary>The conflict with the other definition it names as an additional place.</summary>
+        private static DiagnosticInfo Also(DiagnosticInfo conflict, SourceSpan? other) =>
+            other is null || other.IsNone ? conflict : conflict with { AdditionalSpans = new[] { other }.ToEquatableArray() };
     }
 }

@@ -21,7 +21,7 @@ namespace Lux.Generators.Resolve
 
         public string Name { get; }
 
-        public string System { get; set; } = "x86_64-linux";
+        public string System { get; set; } = DslFacts.DefaultSystem;
 
         public ImmutableArray<RecordValue> Users { get; set; } = ImmutableArray<RecordValue>.Empty;
 
@@ -38,8 +38,8 @@ namespace Lux.Generators.Resolve
         /// <summary>home-manager config per user name, in the host's user order.</summary>
         public List<KeyValuePair<string, AttrsNode>> Homes { get; } = new();
 
-        /// <summary>The verbatim hardware module (path in the config project, text), when the host brings one.</summary>
-        public AdditionalNixFile? Hardware { get; set; }
+        /// <summary>The path, among the project's Nix files, of the hardware module the host brings in verbatim, if any.</summary>
+        public string? HardwarePath { get; set; }
 
         /// <summary>Every definition made for the host, before merging, for checks that point at the cause.</summary>
         public List<Definition> Definitions { get; } = new();
@@ -68,16 +68,10 @@ namespace Lux.Generators.Resolve
 
         public RecordValue? Secrets { get; set; }
 
-        /// <summary>The secrets policy evaluated for .sops.yaml, or null when there is none or it does not evaluate.</summary>
-        public SopsRules? Sops { get; set; }
-
         public Evaluator Evaluator { get; set; } = null!;
 
         /// <summary>Every declaration of the fleet, ordered by type name.</summary>
         public IReadOnlyList<DeclarationSpec> Declarations { get; set; } = new List<DeclarationSpec>();
-
-        /// <summary>Diagnostics that belong to no single host (parse errors, duplicates, the secrets policy).</summary>
-        public List<DiagnosticInfo> Diagnostics { get; } = new();
     }
 
     /// <summary>What .sops.yaml says: the recipients, in order, and the files the creation rule covers.</summary>

@@ -24,6 +24,8 @@ public static class LuxCodeFixVerifier
             LuxVerifier.Configure(FixedState);
             // Lux's fixes have no fix-all (see LuxCodeFixProvider.GetFixAllProvider).
             CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllCheck;
+            // An ID has a descriptor per message (Diagnostics/LuxDiagnostics): markup by ID matches any of them.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
         }
 
         protected override ParseOptions CreateParseOptions() => new CSharpParseOptions(LanguageVersion.Preview);

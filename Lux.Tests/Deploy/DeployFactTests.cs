@@ -15,11 +15,11 @@ public sealed class DeployFactTests
         var dsl = new Lux.Deploy("x");
 
         dsl.SshUser.Should().BeNull();
-        DeployDefaults.User.Should().Be(dsl.User);
-        DeployDefaults.InteractiveSudo.Should().Be(dsl.InteractiveSudo);
-        DeployDefaults.RemoteBuild.Should().Be(dsl.RemoteBuild);
-        DeployDefaults.MagicRollback.Should().Be(dsl.MagicRollback);
-        DeployDefaults.AutoRollback.Should().Be(dsl.AutoRollback);
+        DslFacts.DeployDefaults.User.Should().Be(dsl.User);
+        DslFacts.DeployDefaults.InteractiveSudo.Should().Be(dsl.InteractiveSudo);
+        DslFacts.DeployDefaults.RemoteBuild.Should().Be(dsl.RemoteBuild);
+        DslFacts.DeployDefaults.MagicRollback.Should().Be(dsl.MagicRollback);
+        DslFacts.DeployDefaults.AutoRollback.Should().Be(dsl.AutoRollback);
     }
 
     [Fact]

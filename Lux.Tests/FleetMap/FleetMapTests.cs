@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
-using Lux.Generators;
-using Lux.Generators.Diagnostics;
 using Lux.Generators.Emit;
 using Lux.Generators.Model;
+using Lux.Generators.Parse;
 using Lux.Generators.Resolve;
+using Lux.Generators.Steps;
 using Lux.Tests.Generator;
 using Lux.Tests.Nix;
 
@@ -245,8 +245,10 @@ public sealed class FleetMapTests
 
     private static ResolvedFleet Resolve(LuxRun run)
     {
-        var declarations = LuxAnalyzer.CollectDeclarations(run.Compilation, default);
-        var nixFiles = run.AdditionalFiles.Select(f => new AdditionalNixFile(f.Path.Replace('\\', '/'), f.GetText()?.ToString() ?? "")).ToList();
-        return FleetCompiler.Analyze(declarations, nixFiles).Fleet;
+        var declarations = FleetDeclarations.In(run.Compilation, default);
+        var context = FleetInputs.Context(declarations, run.AdditionalFiles.Select(f => f.Path), "");
+        var fleet = new ResolvedFleet();
+        fleet.Hosts.AddRange(declarations.Where(d => d.Kind == DeclarationKind.Host).Select(host => PerHost.Resolve(host, context)));
+        return fleet;
     }
 }

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Basic.Reference.Assemblies;
 using Lux.Generators;
 using Lux.Generators.Diagnostics;
-using Lux.Generators.Emit;
+using Lux.Generators.Transport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;

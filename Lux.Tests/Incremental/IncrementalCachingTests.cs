@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Lux.Generators;
 using Lux.Generators.Emit;
+using Lux.Generators.Model;
 using Lux.Tests.Generator;
 using Microsoft.CodeAnalysis;
 

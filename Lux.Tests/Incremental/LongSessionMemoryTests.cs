@@ -12,7 +12,7 @@ namespace Lux.Tests.Incremental;
 /// <summary>
 /// An IDE session of days, compressed: one generator driver and one analyzer instance see 10,000 edits, each a new
 /// text (so every content-keyed cache meets content it has not seen), alternating between a host and a feature.
-/// Lux's process-wide caches (ParseCache, the analyzed-host and created-names tables) must not grow with the
+/// Lux's process-wide caches (ParseCache, CheckedHosts, the per-compilation LuxSymbols) must not grow with the
 /// number of edits.
 /// <para>
 /// Roslyn itself keeps a little per new text (its shared string table fills as new literals are lexed), so a

@@ -57,10 +57,8 @@ public sealed class WarmEqualsColdTests
         var harness = new IncrementalHarness(IncrementalHarness.BackupsToOrion);
         var compilation = harness.Edit(file, before, after);
 
-        // The reference: the whole fleet parsed and analyzed at once, as the analyzer did before it was scoped.
-        var declarations = LuxAnalyzer.CollectDeclarations(compilation, CancellationToken.None);
-        var nixFiles = harness.AdditionalTexts.Select(t => new AdditionalNixFile(t.Path, t.GetText()!.ToString())).ToList();
-        var whole = FleetCompiler.Analyze(declarations, nixFiles).Diagnostics;
+        // The reference: every host resolved and every diagnostic of the fleet, unscoped (what the compilation end reports from).
+        var whole = new FleetAnalysis(compilation, harness.AdditionalTexts, CancellationToken.None).All;
 
         foreach (var tree in compilation.SyntaxTrees)
         {
@@ -74,7 +72,7 @@ public sealed class WarmEqualsColdTests
 
     /// <summary>The manifest, or null when the run failed (two hosts with one name still collide on their files' hint names).</summary>
     private static string? Manifest(GeneratorRunResult result) =>
-        result.GeneratedSources.SingleOrDefault(s => s.HintName == Lux.Generators.Emit.GeneratedSourceFormat.ManifestHintName).SourceText?.ToString();
+        result.GeneratedSources.SingleOrDefault(s => s.HintName == Lux.Generators.Transport.GeneratedSourceFormat.ManifestHintName).SourceText?.ToString();
 
     private static List<string> Format(IEnumerable<Diagnostic> diagnostics) =>
         diagnostics.Where(d => d.Location.IsInSource)

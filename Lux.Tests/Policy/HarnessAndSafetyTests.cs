@@ -1,4 +1,5 @@
 using Lux.Generators.Check;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Model;
 using Microsoft.CodeAnalysis;
 
@@ -28,7 +29,7 @@ public sealed class HarnessAndSafetyTests
     {
         static IEnumerable<DiagnosticInfo> Lazy()
         {
-            yield return new DiagnosticInfo("LUX1001", "first", SourceSpan.None);
+            yield return LuxDiagnostics.OpenSshUndefined.At(SourceSpan.None);
             throw new InvalidOperationException("later");
         }
         RuleChecks.Safely("LUX1001", Lazy).Should().ContainSingle(d => d.Id == "LUX0000");

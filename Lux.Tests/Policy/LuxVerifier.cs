@@ -50,6 +50,8 @@ public static class LuxVerifier
         {
             ReferenceAssemblies = NoDownload;
             Configure(TestState);
+            // An ID has a descriptor per message (Diagnostics/LuxDiagnostics): markup by ID matches any of them.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
         }
 
         protected override ParseOptions CreateParseOptions() => new CSharpParseOptions(LanguageVersion.Preview);

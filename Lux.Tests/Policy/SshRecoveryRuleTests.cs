@@ -143,7 +143,7 @@ public sealed class SshRecoveryRuleTests
                 ("    [PerUser]\n    void Account(User user, NixOS os) => os.Users.Users[user.Name].IsNormalUser = true;\n}\n\n[User]\npublic sealed record Ergon", "}\n\n[User]\npublic sealed record Ergon"),
                 ("new(Users: [new Kiri()])", "new(Users: [{|#0:new Kiri()|}])")),
             Diagnostic("LUX1005", 0, "orion: every recovery user must exist on the host (SSH recovery): nothing declares the account: users.users.kiri is neither a normal nor a system user; " +
-                "set os.Users.Users[user.Name].IsNormalUser = true in a [PerUser] gate Kiri reaches (PrimaryUser, or the user's own)"));
+                "set os.Users.Users[user.Name].IsNormalUser = true in a [PerUser] gate Kiri reaches (a feature it includes, or the user's own)"));
 
     // LUX1006
 

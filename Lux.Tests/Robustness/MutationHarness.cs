@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Basic.Reference.Assemblies;
 using Lux.Generators;
 using Lux.Generators.Diagnostics;
-using Lux.Generators.Emit;
+using Lux.Generators.Transport;
 using Lux.Tests.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

@@ -1,6 +1,6 @@
 using FluentAssertions;
 using Lux.Cli.Diagnostics;
-using Lux.Generators.Emit;
+using Lux.Generators.Transport;
 using Xunit;
 
 namespace Lux.Tests.Writing;

@@ -1,6 +1,6 @@
 using System.Text;
 using Lux.Cli.Writing;
-using Lux.Generators.Emit;
+using Lux.Generators.Transport;
 using Xunit;
 
 namespace Lux.Tests.Writing;

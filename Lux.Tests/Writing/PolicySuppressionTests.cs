@@ -1,5 +1,5 @@
 using Lux.Cli.Writing;
-using Lux.Generators.Emit;
+using Lux.Generators.Transport;
 
 namespace Lux.Tests.Writing;
 

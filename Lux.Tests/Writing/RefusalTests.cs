@@ -1,7 +1,7 @@
 using FluentAssertions;
 using Lux.Cli.Diagnostics;
 using Lux.Cli.Writing;
-using Lux.Generators.Emit;
+using Lux.Generators.Transport;
 using Xunit;
 
 namespace Lux.Tests.Writing;

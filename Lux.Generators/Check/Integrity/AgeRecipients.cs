@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
 using Lux.Generators.Resolve;
@@ -19,8 +20,7 @@ namespace Lux.Generators.Check.Integrity
                 if (PrivateKeyMaterial.Find(recipient.PublicKey) is not null)
                     continue; // LUX2006, and never echoed.
                 if (AgeRecipientFormat.Problem(recipient.PublicKey) is { } problem)
-                    yield return new DiagnosticInfo("LUX2005", "The recipient '" + recipient.Name + "' (" + SshPublicKeys.Preview(recipient.PublicKey) +
-                        ") is not an age recipient: " + problem + "; copy the 'Public key: age1…' line age-keygen prints, or ssh-to-age's output", recipient.KeySpan);
+                    yield return LuxDiagnostics.MalformedAgeRecipient.At(recipient.KeySpan, recipient.Name, SshPublicKeys.Preview(recipient.PublicKey), problem);
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Model;
 using Lux.Generators.Resolve;
 
@@ -17,20 +18,20 @@ namespace Lux.Generators.Check.Integrity
             if (host.Deploy is not { } deploy)
                 yield break;
             if (WhyNotWord(deploy.Hostname) is { } hostname)
-                yield return new DiagnosticInfo("LUX2007", host.Name + ": Deploy.Hostname " + hostname + "; give the address deploy-rs connects to (a DNS name, an IP address or an SSH config Host)", deploy.HostnameSpan);
+                yield return LuxDiagnostics.DeployHostname.At(deploy.HostnameSpan, host.Name, hostname);
             if (deploy.SshUser is { } sshUser && WhyNotWord(sshUser) is { } ssh)
-                yield return new DiagnosticInfo("LUX2007", host.Name + ": Deploy.SshUser " + ssh + "; name the account deploy-rs logs in as, or leave it unset", deploy.SshUserSpan);
+                yield return LuxDiagnostics.DeploySshUser.At(deploy.SshUserSpan, host.Name, ssh);
             if (WhyNotWord(deploy.User) is { } user)
-                yield return new DiagnosticInfo("LUX2007", host.Name + ": Deploy.User " + user + "; name the account the system profile activates as (usually \"root\")", deploy.UserSpan);
+                yield return LuxDiagnostics.DeployUser.At(deploy.UserSpan, host.Name, user);
 
             if (host.SshRecovery is not { } recovery)
                 yield break;
             var recoveryUsers = recovery.Users.Select(u => u.Name).ToList();
             var listed = recoveryUsers.Count == 0 ? "none" : string.Join(", ", recoveryUsers);
             if (deploy.SshUser is null)
-                yield return new DiagnosticInfo("LUX2007", host.Name + " is recovered over SSH with root login off, so Deploy.SshUser must be set to one of its recovery users (" + listed + "); deploy-rs would otherwise log in as whoever runs it", deploy.Span);
+                yield return LuxDiagnostics.DeploySshUserUnset.At(deploy.Span, host.Name, listed);
             else if (WhyNotWord(deploy.SshUser) is null && !recoveryUsers.Contains(deploy.SshUser))
-                yield return new DiagnosticInfo("LUX2007", host.Name + ": Deploy.SshUser is " + deploy.SshUser + ", who is not one of its SSH recovery users (" + listed + "); deploy as a recovery user, whose key-based login the policy keeps", deploy.SshUserSpan);
+                yield return LuxDiagnostics.DeploySshUserNotRecovery.At(deploy.SshUserSpan, host.Name, deploy.SshUser, listed);
         }
 
         /// <summary>Why <paramref name="value"/> cannot be an SSH user or host, or null when it can.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
 using Lux.Generators.Resolve;
@@ -32,15 +33,14 @@ namespace Lux.Generators.Check.Integrity
             {
                 foreach (var (_, spec) in duplicate)
                 {
-                    yield return new DiagnosticInfo("LUX2003", "Two users are named '" + duplicate.Key + "' (" + string.Join(", ", duplicate.Select(u => u.Spec.DisplayName)) +
-                        "); user names are account names and must be unique: override Name on one of them", spec.Span);
+                    yield return LuxDiagnostics.UserNameClash.At(spec.Span, duplicate.Key, string.Join(", ", duplicate.Select(u => u.Spec.DisplayName)));
                 }
             }
 
             foreach (var duplicate in AgeRecipients.Read(fleet).GroupBy(r => r.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
             {
                 foreach (var recipient in duplicate.Skip(1))
-                    yield return new DiagnosticInfo("LUX2003", "The secrets policy names two recipients '" + duplicate.Key + "'; each recipient needs its own name (it is its .sops.yaml anchor)", recipient.Span);
+                    yield return LuxDiagnostics.RecipientNameClash.At(recipient.Span, duplicate.Key);
             }
         }
 
@@ -55,7 +55,7 @@ namespace Lux.Generators.Check.Integrity
                 if (displays[i] is not RecordValue display || fleet.Evaluator.Property(display, "Name", null, spans[i]) is not StringValue name)
                     continue;
                 if (!seen.Add(name.Value))
-                    yield return new DiagnosticInfo("LUX2003", host.Name + " lists the display '" + name.Value + "' more than once; each output has one entry", spans[i]);
+                    yield return LuxDiagnostics.DisplayListedTwice.At(spans[i], host.Name, name.Value);
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
 using Lux.Generators.Resolve;
@@ -11,7 +12,7 @@ namespace Lux.Generators.Check.Integrity
     /// LUX2006: no private key material in the config. Found in any value that reaches nix-out (option
     /// definitions, the secrets policy, hand-written Nix files) it is reported where it enters the config;
     /// the analyzer also reports any string literal holding it. Lux never echoes the material: messages
-    /// are redacted, and the compiler withholds any nix-out file that would hold it (<see cref="FleetCompiler"/>).
+    /// are redacted, and no nix-out file that would hold it is written (Steps/Outgoing).
     /// </summary>
     internal static class PrivateKeyMaterial
     {
@@ -35,11 +36,7 @@ namespace Lux.Generators.Check.Integrity
             Find(text) is null ? text : Regex.Replace(text, @"(-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----|AGE-SECRET-KEY-1)[^\n]*", "[private key material withheld]",
                 RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-        public const string Advice = "private keys never go into the config: keep them in a SOPS secret or provision them out of band (nixos-anywhere --extra-files), and reference their path";
-
-        public static IEnumerable<DiagnosticInfo> Check(ResolvedFleet fleet) => CheckHosts(fleet).Concat(CheckRecipients(fleet));
-
-        /// <summary>What the hosts define and the Nix files they bring in.</summary>
+        /// <summary>What the hosts define. The Nix files they bring in are judged where they are copied (Steps/Outgoing).</summary>
         public static IEnumerable<DiagnosticInfo> CheckHosts(ResolvedFleet fleet)
         {
             foreach (var host in fleet.Hosts)
@@ -47,10 +44,8 @@ namespace Lux.Generators.Check.Integrity
                 foreach (var definition in host.Definitions.Concat(host.HomeDefinitions.SelectMany(h => h.Value)))
                 {
                     if (FindIn(definition.Value) is { } kind)
-                        yield return new DiagnosticInfo("LUX2006", "This defines " + definition.PathText + " with " + kind + "; " + Advice, definition.Span);
+                        yield return LuxDiagnostics.PrivateKeyInDefinition.At(definition.Span, definition.PathText, kind);
                 }
-                if (host.Hardware is { } hardware && Find(hardware.Text) is { } inFile)
-                    yield return new DiagnosticInfo("LUX2006", host.Name + ": the Nix file " + hardware.Path + " holds " + inFile + "; " + Advice, FleetResolver.SpanOf(host.Spec, "Hardware"));
             }
         }
 
@@ -60,7 +55,7 @@ namespace Lux.Generators.Check.Integrity
             foreach (var recipient in AgeRecipients.Read(fleet))
             {
                 if (Find(recipient.PublicKey) is { } kind)
-                    yield return new DiagnosticInfo("LUX2006", "The recipient '" + recipient.Name + "' is " + kind + ", not a public key: use the recipient (age1…) that age-keygen prints for it; " + Advice, recipient.KeySpan);
+                    yield return LuxDiagnostics.PrivateKeyAsRecipient.At(recipient.KeySpan, recipient.Name, kind);
             }
         }
 

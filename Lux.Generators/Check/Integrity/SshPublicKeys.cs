@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
 using Lux.Generators.Resolve;
@@ -13,8 +14,6 @@ namespace Lux.Generators.Check.Integrity
     /// </summary>
     internal static class SshPublicKeys
     {
-        public static IEnumerable<DiagnosticInfo> Check(ResolvedFleet fleet) => CheckUsers(fleet).Concat(CheckHosts(fleet));
-
         /// <summary>Each user's keys, at the user.</summary>
         public static List<DiagnosticInfo> CheckUsers(ResolvedFleet fleet) => Users(fleet, new HashSet<string>(System.StringComparer.Ordinal));
 
@@ -47,7 +46,7 @@ namespace Lux.Generators.Check.Integrity
                     if (keys[i] is StringValue key && Problem(key.Value) is { } problem)
                     {
                         reported.Add(key.Value);
-                        diagnostics.Add(new DiagnosticInfo("LUX2004", spec.DisplayName + ".AuthorizedSshKeys: " + Preview(key.Value) + " is not a valid SSH public key: " + problem + Advice, spans[i]));
+                        diagnostics.Add(LuxDiagnostics.UserKeyMalformed.At(spans[i], spec.DisplayName, Preview(key.Value), problem));
                     }
                 }
             }
@@ -67,15 +66,12 @@ namespace Lux.Generators.Check.Integrity
                     foreach (var (item, span) in leaf.ListItems)
                     {
                         if (item is StringValue key && !reported.Contains(key.Value) && Problem(key.Value) is { } problem)
-                            diagnostics.Add(new DiagnosticInfo("LUX2004", "users.users." + account.Key + ".openssh.authorizedKeys.keys: " + Preview(key.Value) +
-                                " is not a valid SSH public key: " + problem + Advice, span));
+                            diagnostics.Add(LuxDiagnostics.DefinedKeyMalformed.At(span, account.Key, Preview(key.Value), problem));
                     }
                 }
             }
             return diagnostics;
         }
-
-        private const string Advice = "; paste the whole line of the key's .pub file";
 
         /// <summary>Private key material is LUX2006's, and never echoed.</summary>
         private static string? Problem(string key) => PrivateKeyMaterial.Find(key) is null ? SshPublicKeyFormat.Problem(key) : null;

@@ -20,18 +20,10 @@ namespace Lux.Generators.Check.Integrity
             {
                 if (host.UserNames.Contains(user.Name))
                     continue;
-                yield return new DiagnosticInfo("LUX2002",
-                    host.Name + ": " + fact + " names " + user.Name + ", who is not among " + host.Name + "'s Users (" +
-                    (host.UserNames.Length == 0 ? "none" : string.Join(", ", host.UserNames)) + "); add new " + user.DisplayName + "() to Users, or remove it here",
-                    user.Span)
-                {
-                    Properties = new[]
-                    {
-                        new DiagnosticProperty(LuxFixes.HostTypeKey, host.Spec.TypeName),
-                        new DiagnosticProperty(LuxFixes.KindKey(1), LuxFixes.AddUserToHost),
-                        new DiagnosticProperty(LuxFixes.ArgumentKey(1), user.DisplayName),
-                    }.ToEquatableArray(),
-                };
+                yield return LuxDiagnostics.UserNotOnHost
+                    .At(user.Span, host.Name, fact, user.Name, host.UserNames.Length == 0 ? "none" : string.Join(", ", host.UserNames), user.DisplayName)
+                    .With(LuxFixes.HostTypeKey, host.Spec.TypeName)
+                    .WithFixes((LuxFixes.AddUserToHost, user.DisplayName));
             }
         }
     }

@@ -1,3 +1,4 @@
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Evaluate;
 
 namespace Lux.Generators.Check.SshRecovery
@@ -8,15 +9,13 @@ namespace Lux.Generators.Check.SshRecovery
     /// </summary>
     internal sealed class Lux1002PasswordAuthentication : RequiredOptionRule
     {
-        public override string Id => "LUX1002";
-
         public override string Requirement => "password authentication must be disabled";
 
-        protected override string[] Path { get; } = { "services", "openssh", "settings", "PasswordAuthentication" };
+        protected override RequiredOptionMessages Messages { get; } = new(LuxDiagnostics.PasswordUndefined, LuxDiagnostics.PasswordRaw, LuxDiagnostics.PasswordOther);
 
+        protected override OptionPath Option => RecoveryOptions.PasswordAuthentication;
 
         protected override Value Wanted => BoolValue.False;
-
 
         protected override string UpstreamDefault => "(true)";
 

@@ -1,3 +1,4 @@
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Evaluate;
 
 namespace Lux.Generators.Check.SshRecovery
@@ -8,15 +9,13 @@ namespace Lux.Generators.Check.SshRecovery
     /// </summary>
     internal sealed class Lux1003RootLogin : RequiredOptionRule
     {
-        public override string Id => "LUX1003";
-
         public override string Requirement => "root login must be disabled";
 
-        protected override string[] Path { get; } = { "services", "openssh", "settings", "PermitRootLogin" };
+        protected override RequiredOptionMessages Messages { get; } = new(LuxDiagnostics.RootLoginUndefined, LuxDiagnostics.RootLoginRaw, LuxDiagnostics.RootLoginOther);
 
+        protected override OptionPath Option => RecoveryOptions.PermitRootLogin;
 
         protected override Value Wanted { get; } = new StringValue("no");
-
 
         protected override string UpstreamDefault => "(\"prohibit-password\", which still lets root in with a key)";
 

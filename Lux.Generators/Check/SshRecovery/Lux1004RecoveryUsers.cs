@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
-using Lux.Generators.Emit;
+using Lux.Generators.Diagnostics;
+using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
 
 namespace Lux.Generators.Check.SshRecovery
@@ -8,14 +9,18 @@ namespace Lux.Generators.Check.SshRecovery
     /// <summary>LUX1004: someone must be able to recover the host: SshRecovery names at least one user.</summary>
     internal sealed class Lux1004RecoveryUsers : RecoveryRule
     {
-        public override string Id => "LUX1004";
+        public override string Id => LuxDiagnostics.NoRecoveryUsers.Id;
 
         public override string Requirement => "at least one recovery user must be named";
 
         public override IEnumerable<DiagnosticInfo> Check(RecoveryHost host)
         {
-            if (host.Recovery.Users.Length == 0)
-                yield return Violation(host, host.Recovery.UsersSpan, "SshRecovery.Users is empty; name the users who recover " + host.Name + " over SSH: new(Users: [new Kiri()])");
+            if (host.Recovery.Users.Length > 0)
+                yield break;
+            // The example names one of the host's own users: a recovery user must be on the host (LUX1005).
+            yield return host.Resolved.Users.FirstOrDefault() is { } user
+                ? Violation(host, host.Recovery.UsersSpan, LuxDiagnostics.NoRecoveryUsers, user.DisplayName)
+                : Violation(host, host.Recovery.UsersSpan, LuxDiagnostics.NoRecoveryUsersNorUsers);
         }
 
         /// <summary>A fact, so Lux writes the literal it knows: emptying it in nix-out fails the rebuild.</summary>
@@ -25,6 +30,6 @@ namespace Lux.Generators.Check.SshRecovery
         }
 
         public static string RecoveryUserList(RecoveryHost host) =>
-            host.Recovery.Users.Length == 0 ? "[ ]" : "[ " + string.Join(" ", host.Recovery.Users.Select(u => NixSyntax.String(u.Name, SourceSpan.None))) + " ]";
+            host.Recovery.Users.Length == 0 ? "[ ]" : "[ " + string.Join(" ", host.Recovery.Users.Select(u => NixSyntax.String(u.Name, u.Span))) + " ]";
     }
 }

@@ -12,7 +12,7 @@ namespace Lux.Generators.Check.SshRecovery
     /// </summary>
     internal sealed class Lux1005RecoveryUsersExist : RecoveryRule
     {
-        public override string Id => "LUX1005";
+        public override string Id => LuxDiagnostics.RecoveryUserNotOnHost.Id;
 
         public override string Requirement => "every recovery user must exist on the host";
 
@@ -22,13 +22,13 @@ namespace Lux.Generators.Check.SshRecovery
             {
                 if (!host.IsOnHost(user))
                 {
-                    yield return Violation(host, user.Span, user.Name + " is not among " + host.Name + "'s Users; add new " + user.DisplayName + "() to Users",
-                        (LuxFixes.AddUserToHost, user.DisplayName));
+                    yield return Violation(host, user.Span, LuxDiagnostics.RecoveryUserNotOnHost, user.Name, user.DisplayName)
+                        .WithFixes((LuxFixes.AddUserToHost, user.DisplayName));
                 }
                 else if (!HasAccount(host, user.Name))
                 {
-                    yield return Violation(host, user.Span, "nothing declares the account: users.users." + user.Name + " is neither a normal nor a system user; " +
-                        "set os.Users.Users[user.Name].IsNormalUser = true in a [PerUser] gate " + user.DisplayName + " reaches (PrimaryUser, or the user's own)");
+                    yield return Violation(host, user.Span, LuxDiagnostics.RecoveryUserWithoutAccount,
+                        RecoveryOptions.Account.Nix(user.Name), RecoveryOptions.IsNormalUser.CSharp("user.Name"), user.DisplayName);
                 }
             }
         }
@@ -37,16 +37,16 @@ namespace Lux.Generators.Check.SshRecovery
         {
             foreach (var user in host.Recovery.Users)
             {
-                var account = RecoveryHost.ConfigPath("users", "users", user.Name);
+                var account = RecoveryHost.ConfigPath(RecoveryOptions.Account.For(user.Name));
                 yield return Assert(host,
-                    RecoveryHost.ConfigPath("users", "users") + " ? " + Emit.NixSyntax.AttributeName(user.Name, SourceSpan.None) +
+                    RecoveryHost.ConfigPath("users", "users") + " ? " + NixSyntax.AttributeName(user.Name, SourceSpan.None) +
                     " && (" + account + ".isNormalUser || " + account + ".isSystemUser)",
-                    "declare the account users.users." + user.Name + " (isNormalUser = true)");
+                    "declare the account " + RecoveryOptions.Account.Nix(user.Name) + " (isNormalUser = true)");
             }
         }
 
         private static bool HasAccount(RecoveryHost host, string name) =>
-            host.Option("users", "users", name, "isNormalUser")?.Value is BoolValue { Value: true } ||
-            host.Option("users", "users", name, "isSystemUser")?.Value is BoolValue { Value: true };
+            host.Option(RecoveryOptions.IsNormalUser.For(name))?.Value is BoolValue { Value: true } ||
+            host.Option(RecoveryOptions.IsSystemUser.For(name))?.Value is BoolValue { Value: true };
     }
 }

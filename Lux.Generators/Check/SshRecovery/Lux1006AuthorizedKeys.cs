@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
 
@@ -12,9 +13,7 @@ namespace Lux.Generators.Check.SshRecovery
     /// </summary>
     internal sealed class Lux1006AuthorizedKeys : RecoveryRule
     {
-        private static readonly string[] Keys = { "openssh", "authorizedKeys", "keys" };
-
-        public override string Id => "LUX1006";
+        public override string Id => LuxDiagnostics.RecoveryKeysNotSet.Id;
 
         public override string Requirement => "every recovery user must have a plain authorized SSH key";
 
@@ -22,18 +21,17 @@ namespace Lux.Generators.Check.SshRecovery
         {
             foreach (var user in host.Recovery.Users)
             {
+                var keys = RecoveryOptions.AuthorizedKeys.For(user.Name);
                 // A user who is not on the host has no config at all: LUX1005 and LUX2002 say so.
-                if (!host.IsOnHost(user) || host.IsConflicted(Path(user.Name)))
+                if (!host.IsOnHost(user) || host.IsConflicted(keys))
                     continue;
-                var leaf = host.Option(Path(user.Name));
+                var leaf = host.Option(keys);
                 if (leaf is not null && leaf.ListItems.Any(i => i.Item is StringValue s && s.Value.Trim().Length > 0))
                     continue;
-                var state = leaf is null ? "is not set" : "holds no plain key";
-                var keyFiles = host.Option("users", "users", user.Name, "openssh", "authorizedKeys", "keyFiles") is null ? "" : " (keyFiles do not count: they are read at build time)";
-                yield return Violation(host, user.Span,
-                    "users.users." + user.Name + ".openssh.authorizedKeys.keys " + state + keyFiles + "; give " + user.DisplayName +
-                    " AuthorizedSshKeys and include a feature that writes them (os.Users.Users[user.Name].OpenSsh.AuthorizedKeys.Keys = user.AuthorizedSshKeys)",
-                    leaf is null ? EquatableArray<SourceSpan>.Empty : leaf.Sources.ToEquatableArray());
+                var keyFiles = LuxDiagnostics.KeyFilesClause(host.Option(RecoveryOptions.AuthorizedKeyFiles.For(user.Name)) is not null);
+                var violation = Violation(host, user.Span, leaf is null ? LuxDiagnostics.RecoveryKeysNotSet : LuxDiagnostics.RecoveryKeysNotPlain,
+                    RecoveryOptions.AuthorizedKeys.Nix(user.Name), keyFiles, user.DisplayName, RecoveryOptions.AuthorizedKeys.CSharp("user.Name"));
+                yield return leaf is null ? violation : violation with { AdditionalSpans = leaf.Sources.ToEquatableArray() };
             }
         }
 
@@ -42,12 +40,10 @@ namespace Lux.Generators.Check.SshRecovery
             foreach (var user in host.Recovery.Users)
             {
                 yield return Assert(host,
-                    RecoveryHost.ConfigPath("users", "users") + " ? " + Emit.NixSyntax.AttributeName(user.Name, SourceSpan.None) +
-                    " && " + RecoveryHost.ConfigPath(Path(user.Name)) + " != [ ]",
-                    "give " + user.Name + " a key in users.users." + user.Name + ".openssh.authorizedKeys.keys");
+                    RecoveryHost.ConfigPath("users", "users") + " ? " + NixSyntax.AttributeName(user.Name, SourceSpan.None) +
+                    " && " + RecoveryHost.ConfigPath(RecoveryOptions.AuthorizedKeys.For(user.Name)) + " != [ ]",
+                    "give " + user.Name + " a key in " + RecoveryOptions.AuthorizedKeys.Nix(user.Name));
             }
         }
-
-        private static string[] Path(string user) => new[] { "users", "users", user }.Concat(Keys).ToArray();
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
-using Lux.Generators.Emit;
+using Lux.Generators.Diagnostics;
+using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
 using Lux.Generators.Resolve;
 
@@ -11,7 +12,7 @@ namespace Lux.Generators.Check.SshRecovery
     /// </summary>
     internal sealed class Lux1007SopsHostKey : RecoveryRule
     {
-        public override string Id => "LUX1007";
+        public override string Id => LuxDiagnostics.NoSopsFact.Id;
 
         public override string Requirement => "the SOPS SSH host key path must be set";
 
@@ -19,17 +20,16 @@ namespace Lux.Generators.Check.SshRecovery
         {
             var sops = host.Resolved.Sops;
             if (sops is null)
-                yield return Violation(host, host.FactSpan, host.Name + " has no Sops fact; set Sops = new() { HostSshKeyPath = \"/etc/ssh/ssh_host_ed25519_key\" }");
+                yield return Violation(host, host.FactSpan, LuxDiagnostics.NoSopsFact);
             else if (string.IsNullOrWhiteSpace(sops.HostSshKeyPath))
-                yield return Violation(host, ItemSpans.OfArgument(host.Resolved.Spec, "Sops", "HostSshKeyPath"),
-                    "Sops.HostSshKeyPath is not set; set it to the host key sops decrypts with: HostSshKeyPath = \"/etc/ssh/ssh_host_ed25519_key\"");
+                yield return Violation(host, ItemSpans.OfArgument(host.Resolved.Spec, "Sops", "HostSshKeyPath"), LuxDiagnostics.SopsHostKeyUnset);
         }
 
         /// <summary>A fact: Lux writes the path it knows (null when unset), so the assertion records what was checked.</summary>
         public override IEnumerable<NixAssertion> Assertions(RecoveryHost host)
         {
             var path = host.Resolved.Sops?.HostSshKeyPath;
-            var literal = string.IsNullOrWhiteSpace(path) ? "null" : NixSyntax.String(path!, SourceSpan.None);
+            var literal = string.IsNullOrWhiteSpace(path) ? "null" : NixSyntax.String(path!, ItemSpans.OfArgument(host.Resolved.Spec, "Sops", "HostSshKeyPath"));
             yield return Assert(host, literal + " != null", "set Sops.HostSshKeyPath on the host in the Lux config");
         }
     }

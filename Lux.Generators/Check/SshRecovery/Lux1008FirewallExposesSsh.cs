@@ -17,12 +17,12 @@ namespace Lux.Generators.Check.SshRecovery
     /// </summary>
     internal sealed class Lux1008FirewallExposesSsh : RecoveryRule
     {
-        private static readonly string[] Ports = { "services", "openssh", "ports" };
-        private static readonly string[] OpenFirewall = { "services", "openssh", "openFirewall" };
-        private static readonly string[] FirewallEnable = { "networking", "firewall", "enable" };
-        private static readonly string[] AllowedPorts = { "networking", "firewall", "allowedTCPPorts" };
+        private static readonly string[] Ports = RecoveryOptions.SshPorts.For();
+        private static readonly string[] OpenFirewall = RecoveryOptions.OpenFirewall.For();
+        private static readonly string[] FirewallEnable = RecoveryOptions.FirewallEnable.For();
+        private static readonly string[] AllowedPorts = RecoveryOptions.AllowedTcpPorts.For();
 
-        public override string Id => "LUX1008";
+        public override string Id => LuxDiagnostics.FirewallClosesSsh.Id;
 
         public override string Requirement => "SSH must be reachable through the firewall";
 
@@ -35,9 +35,8 @@ namespace Lux.Generators.Check.SshRecovery
             var ports = portsLeaf is null ? new List<long> { 22 } : Integers(portsLeaf);
             if (portsLeaf is not null && (ports is null || ports.Count == 0))
             {
-                var problem = ports is null ? "is not a list of port numbers Lux can read" : "is empty, so sshd listens on no port";
                 foreach (var source in portsLeaf.Sources)
-                    yield return Violation(host, source, "services.openssh.ports " + problem + "; leave it at its default [22] or list the ports sshd listens on");
+                    yield return Violation(host, source, ports is null ? LuxDiagnostics.SshPortsUnreadable : LuxDiagnostics.SshPortsEmpty, RecoveryOptions.SshPorts.Nix());
                 yield break;
             }
 
@@ -50,15 +49,12 @@ namespace Lux.Generators.Check.SshRecovery
             if (ports!.Any(allowed.Contains))
                 yield break;
 
-            var portList = string.Join(", ", ports!.Select(p => p.ToString(CultureInfo.InvariantCulture)));
-            var allowStatement = Options.OptionNames.CSharpPath("os", AllowedPorts) + " = [" + portList + "];";
+            var allowStatement = RecoveryOptions.AllowedTcpPorts.CSharp() + " = [" + string.Join(", ", ports!.Select(p => p.ToString(CultureInfo.InvariantCulture))) + "];";
             foreach (var source in openFirewall.Sources)
             {
-                yield return Violation(host, source,
-                    "this sets services.openssh.openFirewall = " + RecoveryHost.Nix(openFirewall.Value) + " and networking.firewall.allowedTCPPorts does not include " +
-                    (ports!.Count == 1 ? "port " : "any of the ports ") + portList + "; set openFirewall to true, or allow the port on the host (" + allowStatement + ")",
-                    (LuxFixes.ReplaceValue, "true"),
-                    (LuxFixes.AddHostStatement, allowStatement));
+                yield return Violation(host, source, LuxDiagnostics.FirewallClosesSsh, RecoveryOptions.OpenFirewall.Nix(), RecoveryHost.Nix(openFirewall.Value),
+                        RecoveryOptions.AllowedTcpPorts.Nix(), LuxDiagnostics.PortsClause(ports!), allowStatement)
+                    .WithFixes((LuxFixes.ReplaceValue, "true"), (LuxFixes.AddHostStatement, allowStatement));
             }
         }
 

@@ -1,12 +1,12 @@
-using Lux.Generators.Options;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Lux.Generators.Diagnostics;
-using Lux.Generators.Emit;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
+using Lux.Generators.Options;
 using Lux.Generators.Resolve;
+using Microsoft.CodeAnalysis;
 
 namespace Lux.Generators.Check.SshRecovery
 {
@@ -17,6 +17,7 @@ namespace Lux.Generators.Check.SshRecovery
     /// </summary>
     internal abstract class RecoveryRule
     {
+        /// <summary>The rule's ID, as its diagnostics have it and its NixOS assertions print it.</summary>
         public abstract string Id { get; }
 
         /// <summary>What the rule demands, as messages say it: "password authentication must be disabled".</summary>
@@ -26,20 +27,12 @@ namespace Lux.Generators.Check.SshRecovery
 
         public abstract IEnumerable<NixAssertion> Assertions(RecoveryHost host);
 
-        /// <summary>A diagnostic of this rule: "orion: password authentication must be disabled (SSH recovery): detail".</summary>
-        protected DiagnosticInfo Violation(RecoveryHost host, SourceSpan at, string detail, params (string Kind, string Argument)[] fixes) =>
-            Violation(host, at, detail, EquatableArray<SourceSpan>.Empty, fixes);
-
-        protected DiagnosticInfo Violation(RecoveryHost host, SourceSpan at, string detail, EquatableArray<SourceSpan> also, params (string Kind, string Argument)[] fixes)
-        {
-            var properties = new List<DiagnosticProperty> { new(LuxFixes.HostTypeKey, host.Resolved.Spec.TypeName) };
-            for (var i = 0; i < fixes.Length; i++)
-            {
-                properties.Add(new DiagnosticProperty(LuxFixes.KindKey(i + 1), fixes[i].Kind));
-                properties.Add(new DiagnosticProperty(LuxFixes.ArgumentKey(i + 1), fixes[i].Argument));
-            }
-            return new DiagnosticInfo(Id, host.Name + ": " + Requirement + " (SSH recovery): " + detail, at, also) { Properties = properties.ToEquatableArray() };
-        }
+        /// <summary>
+        /// A diagnostic of this rule, "orion: password authentication must be disabled (SSH recovery): …": the host and the
+        /// requirement, then <paramref name="details"/>. It names the host record, for the fixes that edit it.
+        /// </summary>
+        protected DiagnosticInfo Violation(RecoveryHost host, SourceSpan at, DiagnosticDescriptor descriptor, params object?[] details) =>
+            descriptor.At(at, new object?[] { host.Name, Requirement }.Concat(details).ToArray()).With(LuxFixes.HostTypeKey, host.Resolved.Spec.TypeName);
 
         /// <summary>The assertion's message: "LUX1002 (orion): password authentication must be disabled: fix".</summary>
         protected NixAssertion Assert(RecoveryHost host, string condition, string fix) =>
@@ -99,11 +92,16 @@ namespace Lux.Generators.Check.SshRecovery
     /// </summary>
     internal abstract class RequiredOptionRule : RecoveryRule
     {
-        /// <summary>The option in Nix: services.openssh.settings.PasswordAuthentication.</summary>
-        protected abstract string[] Path { get; }
+        public override string Id => Messages.Undefined.Id;
+
+        /// <summary>The rule's messages (Diagnostics/LuxDiagnostics): nothing defines the option; raw Nix does; another value does.</summary>
+        protected abstract RequiredOptionMessages Messages { get; }
+
+        /// <summary>The option, services.openssh.settings.PasswordAuthentication (<see cref="RecoveryOptions"/>).</summary>
+        protected abstract OptionPath Option { get; }
 
         /// <summary>The option in C#, named as the generated tree names it: os.Services.OpenSsh.Settings.PasswordAuthentication.</summary>
-        protected string CSharpPath => OptionNames.CSharpPath("os", Path);
+        protected string CSharpPath => Option.CSharp();
 
         protected abstract Value Wanted { get; }
 
@@ -111,7 +109,7 @@ namespace Lux.Generators.Check.SshRecovery
         protected string WantedCSharp => Wanted switch
         {
             BoolValue { Value: var b } => b ? "true" : "false",
-            StringValue { Value: var text } when OptionEnums.ByPath.TryGetValue("nixos:" + string.Join(".", Path), out var enumType) =>
+            StringValue { Value: var text } when OptionEnums.ByPath.TryGetValue("nixos:" + Option.Nix(), out var enumType) =>
                 enumType + "." + OptionNames.EnumMember(text),
             StringValue { Value: var text } => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true),
             _ => RecoveryHost.Nix(Wanted),
@@ -125,35 +123,35 @@ namespace Lux.Generators.Check.SshRecovery
 
         public override IEnumerable<DiagnosticInfo> Check(RecoveryHost host)
         {
-            if (host.IsConflicted(Path))
+            var path = Option.For();
+            if (host.IsConflicted(path))
                 yield break;
-            var nixPath = string.Join(".", Path);
-            var leaf = host.Option(Path);
+            var leaf = host.Option(path);
             if (leaf is null)
             {
-                yield return Violation(host, host.FactSpan,
-                    "nothing defines " + nixPath + ", so the upstream default " + UpstreamDefault + " applies; set " + CSharpPath + " = " + WantedCSharp +
-                    " in a feature " + host.Name + " includes, or on the host",
-                    (LuxFixes.AddHostStatement, CSharpPath + " = " + WantedCSharp + ";"));
+                yield return Violation(host, host.FactSpan, Messages.Undefined, Option.Nix(), UpstreamDefault, CSharpPath, WantedCSharp)
+                    .WithFixes((LuxFixes.AddHostStatement, CSharpPath + " = " + WantedCSharp + ";"));
                 yield break;
             }
             if (leaf.Value.Key == Wanted.Key)
                 yield break;
-            var what = leaf.Value is RawValue
-                ? "this defines " + nixPath + " as the Nix expression '" + RecoveryHost.Nix(leaf.Value) + "', which Lux cannot check at compile time"
-                : "this sets " + nixPath + " = " + RecoveryHost.Nix(leaf.Value) + Meaning(leaf.Value);
-            var priority = leaf.Priority == Definition.PlainPriority ? "" : " (it wins at priority " + leaf.Priority + ")";
+            var priority = LuxDiagnostics.PriorityClause(leaf.Priority, Definition.PlainPriority);
             foreach (var source in leaf.Sources)
             {
-                yield return Violation(host, source, what + priority + "; set it to " + WantedCSharp,
-                    (LuxFixes.ReplaceValue, WantedCSharp));
+                var violation = leaf.Value is RawValue
+                    ? Violation(host, source, Messages.Raw, Option.Nix(), RecoveryHost.Nix(leaf.Value), priority, WantedCSharp)
+                    : Violation(host, source, Messages.Other, Option.Nix(), RecoveryHost.Nix(leaf.Value), Meaning(leaf.Value), priority, WantedCSharp);
+                yield return violation.WithFixes((LuxFixes.ReplaceValue, WantedCSharp));
             }
         }
 
         public override IEnumerable<NixAssertion> Assertions(RecoveryHost host)
         {
-            yield return Assert(host, RecoveryHost.ConfigPath(Path) + " == " + RecoveryHost.Nix(Wanted),
-                "set " + string.Join(".", Path) + " = " + RecoveryHost.Nix(Wanted) + " (in the Lux config: " + CSharpPath + " = " + WantedCSharp + ")");
+            yield return Assert(host, RecoveryHost.ConfigPath(Option.For()) + " == " + RecoveryHost.Nix(Wanted),
+                "set " + Option.Nix() + " = " + RecoveryHost.Nix(Wanted) + " (in the Lux config: " + CSharpPath + " = " + WantedCSharp + ")");
         }
     }
+
+    /// <summary>The three messages of a <see cref="RequiredOptionRule"/>.</summary>
+    internal sealed record RequiredOptionMessages(DiagnosticDescriptor Undefined, DiagnosticDescriptor Raw, DiagnosticDescriptor Other);
 }

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
-using Lux.Generators.Emit;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
 using Lux.Generators.Resolve;

@@ -2,12 +2,16 @@ using System;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Lux.Generators.Evaluate;
+using Lux.Generators.Diagnostics;
 using Lux.Generators.Model;
 
-namespace Lux.Generators.Emit
+namespace Lux.Generators.Evaluate
 {
-    /// <summary>Nix's lexical rules: string escapes, attribute names, number literals.</summary>
+    /// <summary>
+    /// Nix's lexical rules: what text, names and numbers Nix can hold, and how its literals are written. Here, in
+    /// Evaluate, because every stage from evaluation on needs them: a value Nix cannot hold is an error where it is
+    /// made (Evaluate, Resolve), and Check and Emit write Nix with them.
+    /// </summary>
     internal static class NixSyntax
     {
         // \z, not $: "$" also matches before a final newline, and "H\n" would be written bare as H.
@@ -19,7 +23,7 @@ namespace Lux.Generators.Emit
         public static string String(string text, SourceSpan at)
         {
             if (WhyNotText(text) is { } reason)
-                throw EvaluationException.At(at, reason, "LUX0004");
+                throw EvaluationException.At(at, LuxDiagnostics.NotNixData, reason);
             var sb = new StringBuilder(text.Length + 2);
             sb.Append('"');
             for (var i = 0; i < text.Length; i++)
@@ -92,7 +96,7 @@ namespace Lux.Generators.Emit
         public static string Float(double value, SourceSpan at)
         {
             if (WhyNotFloat(value) is { } reason)
-                throw EvaluationException.At(at, reason, "LUX0004");
+                throw EvaluationException.At(at, LuxDiagnostics.NotNixData, reason);
             // Nix 2.8 reads float literals with strtod and refuses one that underflows ("invalid float"), so a
             // subnormal has no literal. It is written as a normal float over 2^52: both exact, and so is the quotient.
             if (value != 0 && Math.Abs(value) < SmallestNormal)

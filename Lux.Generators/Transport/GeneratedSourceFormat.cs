@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace Lux.Generators.Emit
+namespace Lux.Generators.Transport
 {
     /// <summary>
     /// How nix-out crosses from the compiler to the file system. A generator may only add C#, so each
