@@ -29,8 +29,14 @@ namespace Lux.Generators
     /// </remarks>
     internal sealed record HardwareModule(string OutputPath, string SourcePath, string HostName, SourceSpan Span);
 
-    /// <summary>One host compiled: its nix-out files (but the hardware module, see <see cref="HardwareModule"/>) and its summary.</summary>
-    internal sealed record HostOutput(HostSummary Summary, EquatableArray<OutputFile> Files);
+    /// <summary>
+    /// One host compiled: its nix-out files (but the hardware module, see <see cref="HardwareModule"/>), its summary, and
+    /// its explain record for <c>lux explain</c> (null when the host is not emitted).
+    /// </summary>
+    internal sealed record HostOutput(HostSummary Summary, EquatableArray<OutputFile> Files, HostExplanationSource? Explanation = null);
+
+    /// <summary>One host's explain record as text (<see cref="ExplainRecordFormat"/>), carried to the CLI beside nix-out but never into it.</summary>
+    internal sealed record HostExplanationSource(string HostName, string Text);
 
     /// <summary>
     /// What belongs to no host: the other declarations' own diagnostics (<see cref="Diagnostics"/>, which the
@@ -181,8 +187,10 @@ namespace Lux.Generators
                 Remember(spec, context, new List<DiagnosticInfo>(diagnostics), HardwareOf(host));
                 var files = new List<OutputFile>();
                 HardwareModule? hardware = null;
+                HostExplanationSource? explanation = null;
                 if (Nameable(host.Name))
                 {
+                    explanation = Explanation(host, diagnostics, context.ProjectDirectory);
                     try
                     {
                         files.AddRange(FleetEmitter.EmitHost(host, context.ProjectDirectory));
@@ -199,7 +207,7 @@ namespace Lux.Generators
                 var paths = files.Select(f => f.Path).Concat(hardware is null ? [] : [hardware.OutputPath]).ToEquatableArray();
                 var deploy = host.Deploy is { } fact && Nameable(host.Name) ? fact.ToNode(host.Name, host.System) : null;
                 var summary = new HostSummary(IdentityOf(host), host.System, paths, hardware, Distinct(diagnostics).ToEquatableArray(), deploy) { Map = HostMap.Of(host, diagnostics) };
-                return new HostOutput(summary, files.ToEquatableArray());
+                return new HostOutput(summary, files.ToEquatableArray(), explanation);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -207,6 +215,33 @@ namespace Lux.Generators
                 return new HostOutput(new HostSummary(identity, "x86_64-linux", EquatableArray<string>.Empty, null, new[] { InternalError(e) }.ToEquatableArray()),
                     EquatableArray<OutputFile>.Empty);
             }
+        }
+
+        /// <summary>
+        /// The host's explain record, or null when it cannot be made: explain is a view of the compilation, so its
+        /// failure costs the host its answers, never its nix-out (and never the private key material LUX2006 withholds).
+        /// </summary>
+        private static HostExplanationSource? Explanation(ResolvedHost host, IReadOnlyList<DiagnosticInfo> diagnostics, string projectDirectory)
+        {
+            try
+            {
+                var text = ExplainEmitter.Emit(host, diagnostics, projectDirectory);
+                return PrivateKeyMaterial.Find(text) is null ? new HostExplanationSource(host.Name, text) : null;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>The explain records' index: the hosts the flake lists, and the fleet's aspects and users with who includes each.</summary>
+        public static string ExplanationIndex(IEnumerable<HostSummary> hosts, ExplainCatalog catalog)
+        {
+            var summaries = hosts as IReadOnlyCollection<HostSummary> ?? hosts.ToList();
+            var shared = SharedNames(summaries);
+            return ExplainIndexEmitter.Emit(summaries.Where(h => Nameable(h.Identity.Name) && !shared.Contains(h.Identity.Name))
+                .OrderBy(h => h.Identity.Name, StringComparer.Ordinal).ThenBy(h => h.Identity.TypeName, StringComparer.Ordinal)
+                .Select(h => (h.Identity.Name, h.Map)).ToList(), catalog);
         }
 
         /// <summary>The declarations that are not hosts: their own diagnostics, the one-policy rule, and .sops.yaml.</summary>

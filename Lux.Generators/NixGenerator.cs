@@ -88,6 +88,18 @@ namespace Lux.Generators
                 .Where(file => file is not null).Select((file, _) => file!);
             context.RegisterImplementationSourceOutput(hardware, AddFile);
 
+            // lux explain's records: one per host, so an edit to one host re-emits one record, and an index of names
+            // built from the summaries and the declarations, which a literal edit leaves equal.
+            var explanations = emitted.Select((host, _) => host.Explanation).WithTrackingName(TrackingNames.HostExplanation)
+                .Where(explanation => explanation is not null).Select((explanation, _) => explanation!);
+            context.RegisterImplementationSourceOutput(explanations, (spc, explanation) =>
+                spc.AddSource(GeneratedSourceFormat.ExplanationHintNameFor(explanation.HostName), GeneratedSourceFormat.EncodeExplanation(explanation.HostName, explanation.Text)));
+            var catalog = fleet.Select((fleetContext, _) => ExplainIndexEmitter.Catalog(fleetContext)).WithTrackingName(TrackingNames.ExplanationCatalog);
+            var explanationIndex = summaries.Combine(catalog).Select((all, _) => FleetCompiler.ExplanationIndex(all.Left, all.Right))
+                .WithTrackingName(TrackingNames.ExplanationIndex);
+            context.RegisterImplementationSourceOutput(explanationIndex, (spc, index) =>
+                spc.AddSource(GeneratedSourceFormat.ExplanationIndexHintName, GeneratedSourceFormat.EncodeExplanation("index", index)));
+
             var flake = summaries.Select((all, _) => FleetCompiler.Flake(all)).WithTrackingName(TrackingNames.Flake);
             context.RegisterImplementationSourceOutput(flake, AddFile);
 
@@ -169,5 +181,8 @@ namespace Lux.Generators
         public const string Library = "Lux.Library";
         public const string SharedNames = "Lux.SharedNames";
         public const string Manifest = "Lux.Manifest";
+        public const string HostExplanation = "Lux.HostExplanation";
+        public const string ExplanationCatalog = "Lux.ExplanationCatalog";
+        public const string ExplanationIndex = "Lux.ExplanationIndex";
     }
 }

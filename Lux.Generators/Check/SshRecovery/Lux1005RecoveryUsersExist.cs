@@ -33,6 +33,15 @@ namespace Lux.Generators.Check.SshRecovery
             }
         }
 
+        public override IEnumerable<string[]> Reads(RecoveryHost host)
+        {
+            foreach (var user in host.Recovery.Users)
+            {
+                yield return new[] { "users", "users", user.Name, "isNormalUser" };
+                yield return new[] { "users", "users", user.Name, "isSystemUser" };
+            }
+        }
+
         public override IEnumerable<NixAssertion> Assertions(RecoveryHost host)
         {
             foreach (var user in host.Recovery.Users)

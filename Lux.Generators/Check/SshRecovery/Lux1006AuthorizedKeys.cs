@@ -37,6 +37,8 @@ namespace Lux.Generators.Check.SshRecovery
             }
         }
 
+        public override IEnumerable<string[]> Reads(RecoveryHost host) => host.Recovery.Users.Select(user => Path(user.Name));
+
         public override IEnumerable<NixAssertion> Assertions(RecoveryHost host)
         {
             foreach (var user in host.Recovery.Users)

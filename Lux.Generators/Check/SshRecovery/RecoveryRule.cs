@@ -26,6 +26,9 @@ namespace Lux.Generators.Check.SshRecovery
 
         public abstract IEnumerable<NixAssertion> Assertions(RecoveryHost host);
 
+        /// <summary>The options the rule reads, for <c>lux explain</c>'s verdict on an option; none for a rule on a host fact.</summary>
+        public virtual IEnumerable<string[]> Reads(RecoveryHost host) => Enumerable.Empty<string[]>();
+
         /// <summary>A diagnostic of this rule: "orion: password authentication must be disabled (SSH recovery): detail".</summary>
         protected DiagnosticInfo Violation(RecoveryHost host, SourceSpan at, string detail, params (string Kind, string Argument)[] fixes) =>
             Violation(host, at, detail, EquatableArray<SourceSpan>.Empty, fixes);
@@ -149,6 +152,8 @@ namespace Lux.Generators.Check.SshRecovery
                     (LuxFixes.ReplaceValue, WantedCSharp));
             }
         }
+
+        public override IEnumerable<string[]> Reads(RecoveryHost host) => new[] { Path };
 
         public override IEnumerable<NixAssertion> Assertions(RecoveryHost host)
         {
