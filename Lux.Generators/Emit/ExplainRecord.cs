@@ -40,7 +40,7 @@ namespace Lux.Generators.Emit
     {
         public static readonly Place None = new("", 0);
 
-        public bool IsNone => File.Length == 0;
+        public bool IsNone => string.IsNullOrEmpty(File);
 
         public override string ToString() => IsNone ? "(Lux)" : File + ":" + Line.ToString(CultureInfo.InvariantCulture);
     }

@@ -148,6 +148,12 @@ internal sealed partial class MutationHarness
             {
                 files[path] = content;
             }
+            else if (GeneratedSourceFormat.TryDecodeExplanation(text, out var subject, out var record))
+            {
+                // lux explain's records are not nix-out, but every mutant's must read back.
+                if ((subject == "index" ? ExplainRecordFormat.ReadIndex(record) is null : ExplainRecordFormat.ReadHost(record) is null))
+                    problems.Add("the explain record " + generated.HintName + " does not read back");
+            }
             else
             {
                 problems.Add("the generated source " + generated.HintName + " does not decode");
