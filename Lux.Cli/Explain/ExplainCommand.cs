@@ -38,6 +38,9 @@ namespace Lux.Cli.Explain
             };
             command.Validators.Add(result =>
             {
+                // System.CommandLine hands an unknown --option to the optional path argument.
+                if (result.GetValue(path) is { } given && given.StartsWith('-'))
+                    result.AddError("Unrecognized option '" + given + "'.");
                 if (result.GetValue(aspect) is not null && (result.GetValue(path) is not null || result.GetValue(user) is not null))
                     result.AddError("--aspect answers for the host and all its users: give it without an option path or --user.");
             });
