@@ -49,7 +49,11 @@ namespace Lux.Cli.Explain
                 var asJson = parsed.GetValue(json);
                 try
                 {
-                    var store = ExplanationStore.Open(FleetProject.Find(parsed.GetValue(project), currentDirectory));
+                    var fleet = FleetProject.Find(parsed.GetValue(project), currentDirectory);
+                    var store = ExplanationStore.Open(fleet);
+                    // On stderr, so --json output stays one object.
+                    if (fleet.ChangedSinceBuild() is { } changed)
+                        error.WriteLine("lux explain: " + changed + " changed after the last build; these answers are that build's (dotnet build for current ones).");
                     var answer = Explainer.Answer(store, new ExplainQuestion(parsed.GetValue(host)!, parsed.GetValue(path), parsed.GetValue(user), parsed.GetValue(aspect)));
                     if (asJson)
                         JsonAnswer.Write(answer, output);

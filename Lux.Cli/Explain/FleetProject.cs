@@ -73,6 +73,28 @@ namespace Lux.Cli.Explain
             return newest.Generated is null ? null : new FleetProject(directory, newest.Generated);
         }
 
+        /// <summary>
+        /// A source of the project (C# or Nix) changed after the build that wrote the records, or null: the answers are
+        /// that build's, so an edit since deserves a word before them.
+        /// </summary>
+        public string? ChangedSinceBuild()
+        {
+            var built = File.GetLastWriteTimeUtc(Path.Join(GeneratedDirectory, GeneratedSourceFormat.ExplanationIndexHintName));
+            try
+            {
+                var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true };
+                return System.IO.Directory.EnumerateFiles(Directory, "*", options)
+                    .Where(file => file.EndsWith(".cs", StringComparison.Ordinal) || file.EndsWith(".nix", StringComparison.Ordinal))
+                    .Select(file => Path.GetRelativePath(Directory, file))
+                    .Where(relative => !relative.Split(Path.DirectorySeparatorChar).Any(Skipped.Contains))
+                    .FirstOrDefault(relative => File.GetLastWriteTimeUtc(Path.Join(Directory, relative)) > built);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+
         private static ExplainException NeverBuilt(string directory) =>
             new(ExplainExitCodes.NoRecords, "lux explain: " + directory + " has no explain records: the fleet was never built with this Lux. " +
                 "Run dotnet build there first; lux explain reads what the build's compiler found.");

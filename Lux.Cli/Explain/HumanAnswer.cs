@@ -96,8 +96,6 @@ namespace Lux.Cli.Explain
         private static void Aspect(AspectAnswer answer, TextWriter output)
         {
             var title = answer.Aspect + " (" + answer.Kind + (answer.Declared.IsNone ? "" : ", " + answer.Declared) + ")";
-            var gates = answer.Gates.Where(g => g.Stage == "PerHost").Select(g => "[PerHost] " + g.Member)
-                .Concat(answer.Gates.Where(g => g.Stage == "PerUser").Select(g => "[PerUser] " + g.Member)).ToList();
             if (answer.Applies)
             {
                 output.WriteLine(title + " applies to " + answer.Host + ".");
@@ -137,24 +135,32 @@ namespace Lux.Cli.Explain
             var targets = new List<string> { answer.Record.Record + ".Includes (" + answer.Record.Includes + ")" };
             targets.AddRange(answer.Record.Users.Select(u => u.Record + ".Includes (" + u.Includes + ", for " + u.Name + " only)"));
             output.WriteLine("  To bring it to " + answer.Host + ", include " + string.Join(" or ", bringers) + " in " + string.Join(", or ", targets) + ".");
-            if (gates.Count > 0)
-                output.WriteLine("  Then " + string.Join(" and ", gates) + " would run (" + Rules(answer) + ").");
+            var perHost = Gates(answer, "PerHost");
+            var perUser = Gates(answer, "PerUser");
+            if (perHost.Length > 0 || perUser.Length > 0)
+            {
+                output.WriteLine("  Then " + string.Join(", and ", new[]
+                {
+                    perHost.Length == 0 ? "" : perHost + " would run once for " + answer.Host,
+                    perUser.Length == 0 ? "" : perUser + " for every user of " + answer.Host + " (included through a user's Includes, for that user only)",
+                }.Where(part => part.Length > 0)) + ".");
+            }
         }
+
+        private static string Gates(AspectAnswer answer, string stage) =>
+            string.Join(", ", answer.Gates.Where(g => g.Stage == stage).Select(g => "[" + stage + "] " + g.Member));
 
         private static string GatesRun(AspectAnswer answer, IReadOnlyList<string> users)
         {
-            var perHost = answer.Gates.Where(g => g.Stage == "PerHost").Select(g => "[PerHost] " + g.Member).ToList();
-            var perUser = answer.Gates.Where(g => g.Stage == "PerUser").Select(g => "[PerUser] " + g.Member).ToList();
+            var perHost = Gates(answer, "PerHost");
+            var perUser = Gates(answer, "PerUser");
             var parts = new List<string>();
-            if (perHost.Count > 0)
-                parts.Add(string.Join(", ", perHost) + " ran once for " + answer.Host);
-            if (perUser.Count > 0)
-                parts.Add(string.Join(", ", perUser) + (users.Count == 0 ? " ran for no user" : " ran for " + string.Join(", ", users)));
+            if (perHost.Length > 0)
+                parts.Add(perHost + " ran once for " + answer.Host);
+            if (perUser.Length > 0)
+                parts.Add(perUser + (users.Count == 0 ? " ran for no user" : " ran for " + string.Join(", ", users)));
             return parts.Count == 0 ? "It has no gates of its own." : string.Join("; ", parts) + ".";
         }
-
-        private static string Rules(AspectAnswer answer) =>
-            "[PerHost] once for the host, [PerUser] for every user of " + answer.Host + " when the host includes it, or for the one user whose Includes has it";
 
         private static void Includers(IReadOnlyList<Includer> includers, int indent, TextWriter output)
         {

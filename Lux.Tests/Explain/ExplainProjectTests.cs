@@ -57,6 +57,22 @@ public sealed class ExplainProjectTests(ExampleFleetBuild build) : IClassFixture
     }
 
     [Fact]
+    public void A_source_edited_after_the_build_is_named_before_the_answer_on_stderr()
+    {
+        using var fleet = new BuiltFleet(LuxRun.Of(ExampleFleet.Sources(), ExampleFleet.NixFiles(), ExampleFleet.ProjectDirectory));
+        var edited = Path.Combine(fleet.Directory, "Hosts", "Orion.cs");
+        Directory.CreateDirectory(Path.GetDirectoryName(edited)!);
+        File.WriteAllText(edited, "// edited");
+        File.SetLastWriteTimeUtc(edited, DateTime.UtcNow.AddMinutes(5));
+
+        var (exitCode, output, error) = fleet.Lux(Question);
+
+        exitCode.Should().Be(0);
+        error.Should().Be($"lux explain: {Path.Combine("Hosts", "Orion.cs")} changed after the last build; these answers are that build's (dotnet build for current ones).\n");
+        System.Text.Json.JsonDocument.Parse(output).RootElement.GetProperty("kind").GetString().Should().Be("option", "stdout stays one JSON object");
+    }
+
+    [Fact]
     public void A_fleet_never_built_says_to_run_dotnet_build_and_exits_3()
     {
         using var empty = new Nix.TemporaryDirectory();
