@@ -35,8 +35,11 @@ namespace Lux.Generators
     /// </summary>
     internal sealed record HostOutput(HostSummary Summary, EquatableArray<OutputFile> Files, HostExplanationSource? Explanation = null);
 
-    /// <summary>One host's explain record as text (<see cref="ExplainRecordFormat"/>), carried to the CLI beside nix-out but never into it.</summary>
-    internal sealed record HostExplanationSource(string HostName, string Text);
+    /// <summary>
+    /// One host's explain record (<see cref="ExplainRecordFormat"/>) in the generated source that carries it to the CLI
+    /// beside nix-out but never into it (<see cref="GeneratedSourceFormat.StartExplanation"/>).
+    /// </summary>
+    internal sealed record HostExplanationSource(string HostName, string Source);
 
     /// <summary>
     /// What belongs to no host: the other declarations' own diagnostics (<see cref="Diagnostics"/>, which the
@@ -225,8 +228,8 @@ namespace Lux.Generators
         {
             try
             {
-                var text = ExplainEmitter.Emit(host, diagnostics, projectDirectory);
-                return PrivateKeyMaterial.Find(text) is null ? new HostExplanationSource(host.Name, text) : null;
+                var source = ExplainEmitter.Emit(host, diagnostics, projectDirectory);
+                return PrivateKeyMaterial.Find(source) is null ? new HostExplanationSource(host.Name, source) : null;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -234,7 +237,7 @@ namespace Lux.Generators
             }
         }
 
-        /// <summary>The explain records' index: the hosts the flake lists, and the fleet's aspects and users with who includes each.</summary>
+        /// <summary>The explain records' index, as its source: the hosts the flake lists, and the fleet's aspects and users with who includes each.</summary>
         public static string ExplanationIndex(IEnumerable<HostSummary> hosts, ExplainCatalog catalog)
         {
             var summaries = hosts as IReadOnlyCollection<HostSummary> ?? hosts.ToList();

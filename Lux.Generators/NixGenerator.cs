@@ -93,12 +93,12 @@ namespace Lux.Generators
             var explanations = emitted.Select((host, _) => host.Explanation).WithTrackingName(TrackingNames.HostExplanation)
                 .Where(explanation => explanation is not null).Select((explanation, _) => explanation!);
             context.RegisterImplementationSourceOutput(explanations, (spc, explanation) =>
-                spc.AddSource(GeneratedSourceFormat.ExplanationHintNameFor(explanation.HostName), GeneratedSourceFormat.EncodeExplanation(explanation.HostName, explanation.Text)));
+                spc.AddSource(GeneratedSourceFormat.ExplanationHintNameFor(explanation.HostName), explanation.Source));
             var catalog = fleet.Select((fleetContext, _) => ExplainIndexEmitter.Catalog(fleetContext)).WithTrackingName(TrackingNames.ExplanationCatalog);
             var explanationIndex = summaries.Combine(catalog).Select((all, _) => FleetCompiler.ExplanationIndex(all.Left, all.Right))
                 .WithTrackingName(TrackingNames.ExplanationIndex);
             context.RegisterImplementationSourceOutput(explanationIndex, (spc, index) =>
-                spc.AddSource(GeneratedSourceFormat.ExplanationIndexHintName, GeneratedSourceFormat.EncodeExplanation("index", index)));
+                spc.AddSource(GeneratedSourceFormat.ExplanationIndexHintName, index));
 
             var flake = summaries.Select((all, _) => FleetCompiler.Flake(all)).WithTrackingName(TrackingNames.Flake);
             context.RegisterImplementationSourceOutput(flake, AddFile);

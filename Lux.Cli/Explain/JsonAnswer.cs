@@ -16,20 +16,12 @@ namespace Lux.Cli.Explain
     {
         private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-        public static void Write(ExplainAnswer answer, TextWriter output) => Emit(output, json =>
+        public static void Write(ExplainAnswer answer, TextWriter output) => Emit(output, answer switch
         {
-            switch (answer)
-            {
-                case OptionsAnswer options:
-                    Options_(options, json);
-                    break;
-                case AspectAnswer aspect:
-                    Aspect(aspect, json);
-                    break;
-                case HostAnswer host:
-                    Host(host.Record, json);
-                    break;
-            }
+            OptionsAnswer options => json => Options_(options, json),
+            AspectAnswer aspect => json => Aspect(aspect, json),
+            HostAnswer host => json => Host(host.Record, json),
+            _ => throw new System.ArgumentOutOfRangeException(nameof(answer), answer.GetType().Name),
         });
 
         public static void Write(ExplainException error, TextWriter output) => Emit(output, json =>
@@ -58,8 +50,7 @@ namespace Lux.Cli.Explain
 
         private static void Options_(OptionsAnswer answer, Utf8JsonWriter json)
         {
-            json.WriteString("kind", answer.Exact ? "option" : "options");
-            json.WriteString("host", answer.Host);
+            Kind(json, answer.Exact ? "option" : "options", answer.Host);
             NullableString(json, "user", answer.User);
             if (answer.Exact)
             {
@@ -127,8 +118,7 @@ namespace Lux.Cli.Explain
 
         private static void Aspect(AspectAnswer answer, Utf8JsonWriter json)
         {
-            json.WriteString("kind", "aspect");
-            json.WriteString("host", answer.Host);
+            Kind(json, "aspect", answer.Host);
             json.WriteString("aspect", answer.Aspect);
             json.WriteString("aspectKind", answer.Kind);
             json.WritePropertyName("declared");
@@ -167,8 +157,7 @@ namespace Lux.Cli.Explain
         private static void Includer(Utf8JsonWriter json, Includer includer)
         {
             json.WriteStartObject();
-            json.WriteString("kind", includer.Step.Kind);
-            json.WriteString("name", includer.Step.Name);
+            Step(json, includer.Step.Kind, includer.Step.Name);
             json.WriteStartArray("includedBy");
             foreach (var above in includer.IncludedBy)
                 Includer(json, above);
@@ -179,8 +168,7 @@ namespace Lux.Cli.Explain
         private static void AspectUse(Utf8JsonWriter json, AspectUse use)
         {
             json.WriteStartObject();
-            json.WriteString("name", use.Name);
-            json.WriteString("kind", use.Kind);
+            Step(json, use.Kind, use.Name);
             json.WriteString("instance", use.Instance);
             Strings(json, "users", use.Users);
             json.WriteStartArray("chains");
@@ -190,8 +178,7 @@ namespace Lux.Cli.Explain
                 foreach (var step in chain)
                 {
                     json.WriteStartObject();
-                    json.WriteString("kind", step.Kind);
-                    json.WriteString("name", step.Name);
+                    Step(json, step.Kind, step.Name);
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
@@ -202,8 +189,7 @@ namespace Lux.Cli.Explain
 
         private static void Host(HostExplanation host, Utf8JsonWriter json)
         {
-            json.WriteString("kind", "host");
-            json.WriteString("host", host.Name);
+            Kind(json, "host", host.Name);
             json.WriteString("record", host.Record);
             json.WriteStartArray("users");
             foreach (var user in host.Users)
@@ -237,6 +223,20 @@ namespace Lux.Cli.Explain
                 json.WriteNull("recovery");
             }
             Findings(json, "errors", host.Errors);
+        }
+
+        /// <summary>A host, user, profile or feature: on a chain, including an aspect, or the aspect used.</summary>
+        private static void Step(Utf8JsonWriter json, string kind, string name)
+        {
+            json.WriteString("kind", kind);
+            json.WriteString("name", name);
+        }
+
+        /// <summary>The two fields every answer starts with.</summary>
+        private static void Kind(Utf8JsonWriter json, string kind, string host)
+        {
+            json.WriteString("kind", kind);
+            json.WriteString("host", host);
         }
 
         private static void Findings(Utf8JsonWriter json, string name, IEnumerable<Finding> findings)

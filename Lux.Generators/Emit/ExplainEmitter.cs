@@ -14,18 +14,34 @@ namespace Lux.Generators.Emit
     /// A resolved host as <c>lux explain</c> reads it (<see cref="HostExplanation"/>): read off what Resolve and Check
     /// made — the merged trees with every definition, the include edges, the host's diagnostics — never judged again.
     /// </summary>
-    internal static class ExplainEmitter
+    internal sealed class ExplainEmitter
     {
-        public static string Emit(ResolvedHost host, IReadOnlyList<DiagnosticInfo> diagnostics, string projectDirectory) =>
-            ExplainRecordFormat.Write(Explain(host, diagnostics, projectDirectory));
+        private readonly string projectDirectory;
+        private readonly NixWriter writer;
 
-        public static HostExplanation Explain(ResolvedHost host, IReadOnlyList<DiagnosticInfo> diagnostics, string projectDirectory)
+        /// <summary>Each C# file's path relative to the project, made once per file rather than once per definition.</summary>
+        private readonly Dictionary<string, string> files = new(StringComparer.Ordinal);
+
+        private ExplainEmitter(string projectDirectory)
+        {
+            this.projectDirectory = projectDirectory;
+            writer = new NixWriter(projectDirectory);
+        }
+
+        /// <summary>The host's record as the source that carries it (<see cref="GeneratedSourceFormat.EncodeExplanation"/>).</summary>
+        public static string Emit(ResolvedHost host, IReadOnlyList<DiagnosticInfo> diagnostics, string projectDirectory) =>
+            ExplainRecordFormat.WriteSource(Explain(host, diagnostics, projectDirectory));
+
+        public static HostExplanation Explain(ResolvedHost host, IReadOnlyList<DiagnosticInfo> diagnostics, string projectDirectory) =>
+            new ExplainEmitter(projectDirectory).Explain(host, diagnostics);
+
+        private HostExplanation Explain(ResolvedHost host, IReadOnlyList<DiagnosticInfo> diagnostics)
         {
             var explanation = new HostExplanation
             {
                 Name = host.Name,
                 Record = host.Spec.DisplayName,
-                Includes = PlaceOf(FleetResolver.SpanOf(host.Spec, "Includes"), projectDirectory),
+                Includes = PlaceOf(FleetResolver.SpanOf(host.Spec, "Includes")),
             };
             for (var i = 0; i < host.Users.Length && i < host.UserNames.Length; i++)
             {
@@ -34,20 +50,19 @@ namespace Lux.Generators.Emit
                 {
                     Name = host.UserNames[i],
                     Record = user.DisplayName,
-                    Includes = user.Spec is { } spec ? PlaceOf(FleetResolver.SpanOf(spec, "Includes"), projectDirectory) : Place.None,
+                    Includes = user.Spec is { } spec ? PlaceOf(FleetResolver.SpanOf(spec, "Includes")) : Place.None,
                 });
             }
             Compose(host, explanation);
 
-            var writer = new NixWriter(projectDirectory);
-            Options(host.NixOS, "", new List<string>(), writer, projectDirectory, explanation.Options);
+            Options(host.NixOS, "", "", explanation.Options);
             foreach (var home in host.Homes)
-                Options(home.Value, home.Key, new List<string>(), writer, projectDirectory, explanation.Options);
+                Options(home.Value, home.Key, "", explanation.Options);
 
             if (host.SshRecovery is { } recovery)
-                explanation.Recovery = Verdict(new RecoveryHost(host, recovery), diagnostics, projectDirectory);
+                explanation.Recovery = Verdict(new RecoveryHost(host, recovery), diagnostics);
             foreach (var error in diagnostics.Where(IsError))
-                explanation.Errors.Add(new Finding(PlaceOf(error.Span, projectDirectory), error.Id + ": " + error.Message));
+                explanation.Errors.Add(new Finding(PlaceOf(error.Span), error.Id + ": " + error.Message));
             return explanation;
         }
 
@@ -112,56 +127,58 @@ namespace Lux.Generators.Emit
         }
 
         /// <summary>Every option of a merged tree, in path order: its value, its definitions, and how the winners made the value.</summary>
-        private static void Options(AttrsNode node, string user, List<string> path, NixWriter writer, string projectDirectory, List<ExplainedOption> into)
+        /// <param name="path">The node's path as Nix writes it ("" at the root).</param>
+        private void Options(AttrsNode node, string user, string path, List<ExplainedOption> into)
         {
             if (node.Declared.Count > 0)
             {
                 var option = new ExplainedOption
                 {
-                    User = user, Path = PathText(path), Priority = node.Declared.Min(d => d.Priority), Merge = MergeKind.Attrs,
+                    User = user, Path = path, Priority = node.Declared.Min(d => d.Priority), Merge = MergeKind.Attrs,
                     Value = node.Children.Count == 0 ? "{ }" : "{ … }",
                 };
                 foreach (var definition in node.Declared)
-                    option.Definitions.Add(DefinitionOf(definition, "{ }", projectDirectory));
+                    option.Definitions.Add(DefinitionOf(definition, "{ }"));
                 into.Add(option);
             }
             foreach (var child in node.Children)
             {
-                path.Add(child.Key);
+                var name = NixSyntax.AttributeName(child.Key, SourceSpan.None);
+                var childPath = path.Length == 0 ? name : path + "." + name;
                 switch (child.Value)
                 {
                     case AttrsNode attrs:
-                        Options(attrs, user, path, writer, projectDirectory, into);
+                        Options(attrs, user, childPath, into);
                         break;
                     case LeafNode leaf:
-                        into.Add(OptionOf(leaf, user, path, writer, projectDirectory));
+                        into.Add(OptionOf(leaf, user, childPath));
                         break;
                 }
-                path.RemoveAt(path.Count - 1);
             }
         }
 
-        private static ExplainedOption OptionOf(LeafNode leaf, string user, List<string> path, NixWriter writer, string projectDirectory)
+        private ExplainedOption OptionOf(LeafNode leaf, string user, string path)
         {
             var at = leaf.Sources.FirstOrDefault() ?? SourceSpan.None;
             var winners = leaf.Definitions.Count(d => d.Priority == leaf.Priority);
             var option = new ExplainedOption
             {
                 User = user,
-                Path = PathText(path),
+                Path = path,
                 Priority = leaf.Priority,
                 Merge = leaf.IsList ? MergeKind.Concat : winners > 1 ? MergeKind.Equal : MergeKind.Single,
                 Value = writer.Inline(leaf.Value, at),
             };
+            // The usual option has one definition, whose value is the option's: its Nix is written once.
             foreach (var definition in leaf.Definitions)
-                option.Definitions.Add(DefinitionOf(definition, writer.Inline(definition.Value, definition.Span), projectDirectory));
+                option.Definitions.Add(DefinitionOf(definition, leaf.Definitions.Length == 1 ? option.Value : writer.Inline(definition.Value, definition.Span)));
             return option;
         }
 
-        private static ExplainedDefinition DefinitionOf(Definition definition, string value, string projectDirectory) => new()
+        private ExplainedDefinition DefinitionOf(Definition definition, string value) => new()
         {
             Priority = definition.Priority,
-            Place = PlaceOf(definition.Span, projectDirectory),
+            Place = PlaceOf(definition.Span),
             Aspect = definition.Origin.Aspect,
             Member = definition.Origin.Member,
             Stage = definition.Origin.Kind.ToString(),
@@ -169,7 +186,7 @@ namespace Lux.Generators.Emit
         };
 
         /// <summary>Each rule of the policy, met or with the findings Check made (the host's own diagnostics of that rule).</summary>
-        private static RecoveryVerdict Verdict(RecoveryHost host, IReadOnlyList<DiagnosticInfo> diagnostics, string projectDirectory)
+        private RecoveryVerdict Verdict(RecoveryHost host, IReadOnlyList<DiagnosticInfo> diagnostics)
         {
             var verdict = new RecoveryVerdict();
             verdict.Users.AddRange(host.Recovery.Users.Select(u => u.Name));
@@ -178,7 +195,7 @@ namespace Lux.Generators.Emit
                 var judged = new RuleVerdict { Id = rule.Id, Requirement = rule.Requirement };
                 judged.Options.AddRange(rule.Reads(host).Select(p => PathText(p)));
                 foreach (var finding in diagnostics.Where(d => d.Id == rule.Id))
-                    judged.Findings.Add(new Finding(PlaceOf(finding.Span, projectDirectory), finding.Message));
+                    judged.Findings.Add(new Finding(PlaceOf(finding.Span), finding.Message));
                 verdict.Rules.Add(judged);
             }
             return verdict;
@@ -189,8 +206,14 @@ namespace Lux.Generators.Emit
 
         private static string PathText(IEnumerable<string> path) => string.Join(".", path.Select(p => NixSyntax.AttributeName(p, SourceSpan.None)));
 
-        private static Place PlaceOf(SourceSpan span, string projectDirectory) =>
-            span.IsNone ? Place.None : new Place(span.RelativePath(projectDirectory), span.StartLine + 1);
+        private Place PlaceOf(SourceSpan span)
+        {
+            if (span.IsNone)
+                return Place.None;
+            if (!files.TryGetValue(span.Path, out var file))
+                files[span.Path] = file = span.RelativePath(projectDirectory);
+            return new Place(file, span.StartLine + 1);
+        }
 
         private static string KindOf(RecordValue record) => record.Spec?.Kind switch
         {

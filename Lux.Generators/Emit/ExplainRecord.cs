@@ -184,53 +184,60 @@ namespace Lux.Generators.Emit
 
     /// <summary>
     /// The records as text: one item per line, tab-separated fields, each field with <c>\</c>, tab, LF and CR escaped.
-    /// Internal to Lux (versioned by its first line); scripts read <c>lux explain --json</c> instead.
+    /// Internal to Lux (versioned by its first line); scripts read <c>lux explain --json</c> instead. Written straight into
+    /// the source that carries it through the compiler; read from the text <see cref="GeneratedSourceFormat.TryDecodeExplanation"/> gives.
     /// </summary>
     internal static class ExplainRecordFormat
     {
         private const string HostHeader = "lux-explain-host\t1";
         private const string IndexHeader = "lux-explain-index\t1";
 
-        public static string Write(HostExplanation host)
+        /// <summary>The host's record, written straight into the source that carries it (<see cref="GeneratedSourceFormat.StartExplanation"/>).</summary>
+        public static string WriteSource(HostExplanation host)
         {
-            var w = new RecordWriter(HostHeader);
-            w.Row("host", host.Name, host.Record, host.Includes.File, Number(host.Includes.Line));
+            // About 150 characters an option with its definition, and the head: sized once rather than doubled into.
+            var w = new RecordWriter(host.Name, HostHeader, 2048 + host.Options.Count * 160);
+            w.Row("host").Field(host.Name).Field(host.Record).Field(host.Includes).End();
             foreach (var user in host.Users)
-                w.Row("user", user.Name, user.Record, user.Includes.File, Number(user.Includes.Line));
+                w.Row("user").Field(user.Name).Field(user.Record).Field(user.Includes).End();
             foreach (var aspect in host.Aspects)
             {
-                w.Row(new[] { "aspect", aspect.Name, aspect.Kind, aspect.Instance }.Concat(aspect.Users));
+                w.Row("aspect").Field(aspect.Name).Field(aspect.Kind).Field(aspect.Instance).Fields(aspect.Users).End();
                 foreach (var chain in aspect.Chains)
-                    w.Row(new[] { "chain" }.Concat(chain.SelectMany(step => new[] { step.Kind, step.Name })));
+                {
+                    w.Row("chain");
+                    foreach (var step in chain)
+                        w.Field(step.Kind).Field(step.Name);
+                    w.End();
+                }
             }
             foreach (var option in host.Options)
             {
-                w.Row("option", option.User, option.Path, Number(option.Priority), option.Merge, option.Value);
+                w.Row("option").Field(option.User).Field(option.Path).Field(option.Priority).Field(option.Merge).Field(option.Value).End();
                 // A definition whose value is the option's (the usual single one) leaves it out.
                 foreach (var d in option.Definitions)
-                    w.Row("def", Number(d.Priority), d.Place.File, Number(d.Place.Line), d.Aspect, d.Member, d.Stage, d.Value == option.Value ? "" : d.Value);
+                    w.Row("def").Field(d.Priority).Field(d.Place).Field(d.Aspect).Field(d.Member).Field(d.Stage).Field(d.Value == option.Value ? "" : d.Value).End();
             }
             if (host.Recovery is { } recovery)
             {
-                w.Row(new[] { "recovery" }.Concat(recovery.Users));
+                w.Row("recovery").Fields(recovery.Users).End();
                 foreach (var rule in recovery.Rules)
                 {
-                    w.Row(new[] { "rule", rule.Id, rule.Requirement }.Concat(rule.Options));
+                    w.Row("rule").Field(rule.Id).Field(rule.Requirement).Fields(rule.Options).End();
                     foreach (var finding in rule.Findings)
-                        w.Row("finding", finding.Place.File, Number(finding.Place.Line), finding.Message);
+                        w.Row("finding").Field(finding.Place).Field(finding.Message).End();
                 }
             }
             foreach (var error in host.Errors)
-                w.Row("error", error.Place.File, Number(error.Place.Line), error.Message);
+                w.Row("error").Field(error.Place).Field(error.Message).End();
             return w.ToString();
         }
 
         /// <summary>Null when the text is not a host record of this version.</summary>
-        public static HostExplanation? ReadHost(string text)
+        public static HostExplanation? ReadHost(string text) => Rows(text, HostHeader) is { } rows ? HostOf(rows) : null;
+
+        private static HostExplanation HostOf(List<string[]> rows)
         {
-            var rows = Rows(text, HostHeader);
-            if (rows is null)
-                return null;
             var host = new HostExplanation();
             AspectUse? aspect = null;
             ExplainedOption? option = null;
@@ -289,30 +296,31 @@ namespace Lux.Generators.Emit
             return host;
         }
 
-        public static string Write(FleetIndex index)
+        /// <summary>The index, written straight into the source that carries it (subject "index").</summary>
+        public static string WriteSource(FleetIndex index)
         {
-            var w = new RecordWriter(IndexHeader);
+            var w = new RecordWriter("index", IndexHeader, 1024 + index.Hosts.Count * 16);
             foreach (var host in index.Hosts)
-                w.Row("host", host);
+                w.Row("host").Field(host).End();
             foreach (var user in index.Users)
-                w.Row("user", user.Name, user.Record);
+                w.Row("user").Field(user.Name).Field(user.Record).End();
             foreach (var aspect in index.Aspects)
             {
-                w.Row("aspect", aspect.Name, aspect.Kind, aspect.Place.File, Number(aspect.Place.Line));
+                w.Row("aspect").Field(aspect.Name).Field(aspect.Kind).Field(aspect.Place).End();
                 foreach (var (stage, member) in aspect.Gates)
-                    w.Row("gate", stage, member);
+                    w.Row("gate").Field(stage).Field(member).End();
                 // One row per kind of includer, its names after it: the index stays a line per profile even when a thousand hosts include it.
                 foreach (var kind in aspect.IncludedBy.GroupBy(s => s.Kind))
-                    w.Row(new[] { "included-by", kind.Key }.Concat(kind.Select(s => s.Name)));
+                    w.Row("included-by").Field(kind.Key).Fields(kind.Select(s => s.Name)).End();
             }
             return w.ToString();
         }
 
-        public static FleetIndex? ReadIndex(string text)
+        /// <summary>Null when the text is not an index of this version.</summary>
+        public static FleetIndex? ReadIndex(string text) => Rows(text, IndexHeader) is { } rows ? IndexOf(rows) : null;
+
+        private static FleetIndex IndexOf(List<string[]> rows)
         {
-            var rows = Rows(text, IndexHeader);
-            if (rows is null)
-                return null;
             var index = new FleetIndex();
             IndexedAspect? aspect = null;
             foreach (var f in rows)
@@ -339,8 +347,6 @@ namespace Lux.Generators.Emit
             }
             return index;
         }
-
-        private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
         private static int ParseNumber(string text) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
 
@@ -380,38 +386,54 @@ namespace Lux.Generators.Emit
             return sb.ToString();
         }
 
+        /// <summary>Rows of tab-separated, escaped fields, each row a line of the record's source as it is written.</summary>
         private sealed class RecordWriter
         {
-            private readonly StringBuilder sb = new();
+            private readonly StringBuilder source;
+            private readonly StringBuilder row = new(256);
 
-            public RecordWriter(string header) => sb.Append(header).Append('\n');
-
-            public void Row(params string[] fields) => Row((IEnumerable<string>)fields);
-
-            public void Row(IEnumerable<string> fields)
+            public RecordWriter(string subject, string header, int capacity)
             {
-                var first = true;
-                foreach (var field in fields)
-                {
-                    if (!first)
-                        sb.Append('\t');
-                    first = false;
-                    foreach (var c in field)
-                    {
-                        switch (c)
-                        {
-                            case '\\': sb.Append("\\\\"); break;
-                            case '\t': sb.Append("\\t"); break;
-                            case '\n': sb.Append("\\n"); break;
-                            case '\r': sb.Append("\\r"); break;
-                            default: sb.Append(c); break;
-                        }
-                    }
-                }
-                sb.Append('\n');
+                source = GeneratedSourceFormat.StartExplanation(subject, capacity);
+                row.Append(header);
+                End();
             }
 
-            public override string ToString() => sb.ToString();
+            public RecordWriter Row(string tag)
+            {
+                row.Clear().Append(tag);
+                return this;
+            }
+
+            public RecordWriter Field(string field)
+            {
+                row.Append('\t');
+                foreach (var c in field)
+                {
+                    var escaped = c switch { '\\' => "\\\\", '\t' => "\\t", '\n' => "\\n", '\r' => "\\r", _ => null };
+                    if (escaped is null)
+                        row.Append(c);
+                    else
+                        row.Append(escaped);
+                }
+                return this;
+            }
+
+            public RecordWriter Field(int number) => Field(number.ToString(CultureInfo.InvariantCulture));
+
+            /// <summary>A place as two fields, file and line; both empty for <see cref="Place.None"/>.</summary>
+            public RecordWriter Field(Place place) => place.IsNone ? Field("").Field("") : Field(place.File).Field(place.Line);
+
+            public RecordWriter Fields(IEnumerable<string> fields)
+            {
+                foreach (var field in fields)
+                    Field(field);
+                return this;
+            }
+
+            public void End() => GeneratedSourceFormat.AppendExplanationLine(source, row);
+
+            public override string ToString() => source.ToString();
         }
     }
 }

@@ -4,7 +4,7 @@ using Lux.Tests.Generator;
 namespace Lux.Tests.Explain;
 
 /// <summary>The winner and the why of definitions at different priorities, on a fleet made for it.</summary>
-public sealed class ExplainMergeTests
+public sealed class ExplainMergeTests : IDisposable
 {
     private const string Fleet = """
         [Feature]
@@ -28,12 +28,14 @@ public sealed class ExplainMergeTests
         }
         """;
 
+    private readonly BuiltFleet built = new(LuxRun.Of(Fleet));
+
+    public void Dispose() => built.Dispose();
+
     [Fact]
     public void The_strongest_priority_wins_and_the_weaker_definitions_are_listed_as_losing()
     {
-        using var built = new BuiltFleet(LuxRun.Of(Fleet));
-
-        var option = Option(built, "services.openssh.enable");
+        var option = Option("services.openssh.enable");
 
         option.GetProperty("value").GetString().Should().Be("true");
         option.GetProperty("priority").GetInt32().Should().Be(100);
@@ -45,12 +47,10 @@ public sealed class ExplainMergeTests
     [Fact]
     public void Lists_concatenate_only_at_the_winning_priority()
     {
-        using var built = new BuiltFleet(LuxRun.Of(Fleet));
+        var option = Option("networking.firewall.allowedTCPPorts");
 
-        var option = Option(built, "networking.firewall.allowedTCPPorts");
-
-        option.GetProperty("value").GetString().Should().Be("[ 2 3 ]");
-        option.GetProperty("priority").GetInt32().Should().Be(50);
+        (option.GetProperty("value").GetString(), option.GetProperty("priority").GetInt32(), option.GetProperty("merge").GetString())
+            .Should().Be(("[ 2 3 ]", 50, "concat"));
         option.GetProperty("why").GetString().Should().Be("a list: the 2 definitions at priority 50 (mkForce) are concatenated in the order they were made; 1 definition at the weaker priority 1000 (mkDefault) loses (the lowest number wins)");
         option.GetProperty("definitions").EnumerateArray().Select(d => d.GetProperty("wins").GetBoolean()).Should().Equal(false, true, true);
 
@@ -58,7 +58,7 @@ public sealed class ExplainMergeTests
         human.Should().Contain("Defined 3 times:").And.MatchRegex(@"loses +File0\.cs:9 +Quiet \[PerHost\] Os +priority 1000 \(mkDefault\)  = \[ 1 \]");
     }
 
-    private static JsonElement Option(BuiltFleet built, string path)
+    private JsonElement Option(string path)
     {
         var (exitCode, output, error) = built.Lux(["explain", "alpha", path, "--json"]);
         exitCode.Should().Be(0, error);

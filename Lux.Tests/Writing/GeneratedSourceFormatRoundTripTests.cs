@@ -112,9 +112,7 @@ public sealed class GeneratedSourceFormatRoundTripTests
     {
         var source = GeneratedSourceFormat.EncodeExplanation("orion", content);
 
-        GeneratedSourceFormat.TryDecodeExplanation(source, out var subject, out var decoded).Should().BeTrue();
-        subject.Should().Be("orion");
-        decoded.Should().Be(content);
+        (GeneratedSourceFormat.TryDecodeExplanation(source, out var subject, out var decoded), subject, decoded).Should().Be((true, "orion", content));
         // Every line a comment, and no line terminator C# knows but LF inside one: nothing of it reaches the assembly.
         source.Should().NotContainAny("\r", "\u2028", "\u2029", "\u0085");
         source.TrimEnd('\n').Split('\n').Should().OnlyContain(line => line.StartsWith("//", StringComparison.Ordinal));
