@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.IO.Enumeration;
 using System.Linq;
 using Lux.Generators.Emit;
 
@@ -80,14 +81,19 @@ namespace Lux.Cli.Explain
         public string? ChangedSinceBuild()
         {
             var built = File.GetLastWriteTimeUtc(Path.Join(GeneratedDirectory, GeneratedSourceFormat.ExplanationIndexHintName));
+            // One walk that never enters obj/ or bin/ (thousands of generated files on a large fleet) and reads each
+            // file's time from the directory entry.
+            var sources = new FileSystemEnumerable<string>(Directory, (ref FileSystemEntry entry) => entry.ToFullPath(),
+                new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+            {
+                ShouldRecursePredicate = (ref FileSystemEntry entry) => !Skipped.Contains(entry.FileName.ToString()) && !entry.FileName.StartsWith("."),
+                ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory &&
+                    (entry.FileName.EndsWith(".cs", StringComparison.Ordinal) || entry.FileName.EndsWith(".nix", StringComparison.Ordinal)) &&
+                    entry.LastWriteTimeUtc > built,
+            };
             try
             {
-                var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true };
-                return System.IO.Directory.EnumerateFiles(Directory, "*", options)
-                    .Where(file => file.EndsWith(".cs", StringComparison.Ordinal) || file.EndsWith(".nix", StringComparison.Ordinal))
-                    .Select(file => Path.GetRelativePath(Directory, file))
-                    .Where(relative => !relative.Split(Path.DirectorySeparatorChar).Any(Skipped.Contains))
-                    .FirstOrDefault(relative => File.GetLastWriteTimeUtc(Path.Join(Directory, relative)) > built);
+                return sources.Select(file => Path.GetRelativePath(Directory, file)).FirstOrDefault();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

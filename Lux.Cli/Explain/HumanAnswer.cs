@@ -205,7 +205,8 @@ namespace Lux.Cli.Explain
         /// <summary>The host's and its users' compositions, each chain once: the longest ones, so every aspect shows on one.</summary>
         private static string Composition(HostExplanation host)
         {
-            var chains = host.Aspects.SelectMany(a => a.Chains).Select(Chain).Distinct().ToList();
+            // A user with no includes is a chain of one step: nothing to show.
+            var chains = host.Aspects.SelectMany(a => a.Chains).Where(c => c.Count > 1).Select(Chain).Distinct().ToList();
             var longest = chains.Where(c => !chains.Any(other => other != c && other.StartsWith(c + " → ", StringComparison.Ordinal))).ToList();
             return string.Join("; ", longest);
         }
