@@ -242,9 +242,18 @@ namespace Lux.Generators
         {
             var summaries = hosts as IReadOnlyCollection<HostSummary> ?? hosts.ToList();
             var shared = SharedNames(summaries);
-            return ExplainIndexEmitter.Emit(summaries.Where(h => Nameable(h.Identity.Name) && !shared.Contains(h.Identity.Name))
+            var named = summaries.Where(h => Nameable(h.Identity.Name) && !shared.Contains(h.Identity.Name))
                 .OrderBy(h => h.Identity.Name, StringComparer.Ordinal).ThenBy(h => h.Identity.TypeName, StringComparer.Ordinal)
-                .Select(h => (h.Identity.Name, h.Map)).ToList(), catalog);
+                .Select(h => (h.Identity.Name, h.Map)).ToList();
+            try
+            {
+                return ExplainIndexEmitter.Emit(named, catalog);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Still an index: lux explain then knows the hosts, if not who includes whom.
+                return ExplainIndexEmitter.Emit(named, ExplainCatalog.Empty);
+            }
         }
 
         /// <summary>The declarations that are not hosts: their own diagnostics, the one-policy rule, and .sops.yaml.</summary>

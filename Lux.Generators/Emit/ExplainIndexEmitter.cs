@@ -92,7 +92,7 @@ namespace Lux.Generators.Emit
                 foreach (var gate in aspect.Gates)
                 {
                     var space = gate.IndexOf(' ');
-                    indexed.Gates.Add((gate.Substring(0, space), gate.Substring(space + 1)));
+                    indexed.Gates.Add(space < 0 ? (gate, "") : (gate.Substring(0, space), gate.Substring(space + 1)));
                 }
                 if (includedBy.TryGetValue(aspect.Name, out var includers))
                     indexed.IncludedBy.AddRange(includers.OrderBy(s => KindOrder(s.Kind)).ThenBy(s => s.Name, StringComparer.Ordinal));
