@@ -245,8 +245,9 @@ public sealed class GeneratorRegressionTests
         // statements ran Roslyn's nullable analysis recursively: either overflow killed the process.
         var nested = string.Join(separator, Enumerable.Repeat(open, count)) + (close == "}" ? "os.SetUnchecked(\"x\", 1); " : "") + string.Concat(Enumerable.Repeat(close, close == "0" ? 1 : count));
         // Roslyn's own nullable analysis of this code (LuxRun compiles it to report C# errors) recurses per level as well;
-        // on a test worker's stack, late in a run of the whole suite, it overflowed and took the test host down. It runs
-        // here on a thread with room for it: this test's subject is Lux's depth limit, asserted below.
+        // on a thread-pool worker's stack, where a concurrent build puts it, it overflowed and took the test host down in
+        // busy runs of the whole suite. It runs here on one thread with room for it: this test's subject is Lux's depth
+        // limit, asserted below.
         LuxRun? run = null;
         Exception? failure = null;
         var thread = new Thread(() =>
@@ -254,8 +255,11 @@ public sealed class GeneratorRegressionTests
             try
             {
                 run = LuxRun.Of(
-                    "[Host] public sealed record Alpha : Host { public override Aspects Includes => [new Deep(1)]; }",
-                    "[Feature] public sealed record Deep(int N) : Feature { [PerHost] void Os(NixOS os) { " + string.Format(System.Globalization.CultureInfo.InvariantCulture, body, nested) + " } }");
+                [
+                    (LuxRun.ProjectDirectory + "Alpha.cs", "[Host] public sealed record Alpha : Host { public override Aspects Includes => [new Deep(1)]; }"),
+                    (LuxRun.ProjectDirectory + "Deep.cs", "[Feature] public sealed record Deep(int N) : Feature { [PerHost] void Os(NixOS os) { " +
+                        string.Format(System.Globalization.CultureInfo.InvariantCulture, body, nested) + " } }"),
+                ], concurrentBuild: false);
             }
             catch (Exception e)
             {
