@@ -72,6 +72,12 @@ namespace Lux.Generators
             var maps = hostOutputs.Select(static (host, _) => (host.Summary.Identity.Name, host.Summary.Identity.TypeName, host.Summary.Map))
                 .WithTrackingName(TrackingNames.HostMap).Collect();
             var fleetMap = maps.Select(static (all, _) => PerFleet.FleetMap(all)).WithTrackingName(TrackingNames.FleetMap);
+            // lux explain's records: one per host, so an edit to one host re-emits one record, and an index of names
+            // from the hosts' maps and the declarations, which a literal edit leaves equal.
+            var explanations = emitted.Select(static (host, _) => host.Explanation).WithTrackingName(TrackingNames.HostExplanation);
+            var catalog = fleet.Select(static (fleetContext, _) => PerFleet.ExplanationCatalog(fleetContext)).WithTrackingName(TrackingNames.ExplanationCatalog);
+            var explanationIndex = maps.Combine(catalog).Select(static (all, _) => PerFleet.ExplanationIndex(all.Left, all.Right))
+                .WithTrackingName(TrackingNames.ExplanationIndex);
             var library = fleet.Select(static (fleetContext, _) => PerFleet.Library(fleetContext)).WithTrackingName(TrackingNames.Library);
             var manifest = summaries.Combine(library).Combine(nixTexts)
                 .Select(static (all, _) =>
@@ -88,6 +94,8 @@ namespace Lux.Generators
             context.RegisterImplementationSourceOutput(fleetMap.SelectMany(static (files, _) => files.AsImmutableArray()), NixOutSources.AddFile);
             context.RegisterImplementationSourceOutput(library.SelectMany(static (output, _) => output.Sops is { } sops ? ImmutableArray.Create(sops) : ImmutableArray<OutputFile>.Empty), NixOutSources.AddFile);
             context.RegisterImplementationSourceOutput(manifest, NixOutSources.AddManifest);
+            context.RegisterImplementationSourceOutput(explanations.Where(static e => e is not null).Select(static (e, _) => e!), NixOutSources.AddExplanation);
+            context.RegisterImplementationSourceOutput(explanationIndex, NixOutSources.AddExplanationIndex);
         }
     }
 
@@ -114,5 +122,8 @@ namespace Lux.Generators
         public const string Library = "Lux.Library";
         public const string SharedNames = "Lux.SharedNames";
         public const string Manifest = "Lux.Manifest";
+        public const string HostExplanation = "Lux.HostExplanation";
+        public const string ExplanationCatalog = "Lux.ExplanationCatalog";
+        public const string ExplanationIndex = "Lux.ExplanationIndex";
     }
 }

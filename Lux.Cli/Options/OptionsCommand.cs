@@ -1,46 +1,41 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.IO;
 using System.Linq;
 
 namespace Lux.Cli.Options
 {
     /// <summary>
-    /// <c>lux options generate [--schemas dir] [--out dir] [--check]</c>: writes Lux.Dsl's option trees from the
+    /// <c>lux options generate [--schemas dir] [--root dir] [--check]</c>: writes Lux.Dsl's option trees from the
     /// committed schemas, or with --check says whether the committed trees are what the schemas give.
     /// </summary>
     public static class OptionsCommand
     {
-        public const string Usage = "usage: lux options generate [--schemas <dir>] [--root <repository>] [--check]";
-
-        public static int Run(IReadOnlyList<string> args, TextWriter output)
+        /// <summary>
+        /// <c>lux options generate</c>. Exit codes: 0 written (or, with --check, current), 1 --check found files that differ
+        /// from what the schemas give, 2 bad command line.
+        /// </summary>
+        internal static Command Command(TextWriter output, string currentDirectory)
         {
-            var root = Directory.GetCurrentDirectory();
-            string? schemas = null;
-            var check = false;
-            for (var i = 1; i < args.Count; i++)
+            var schemas = new Option<string>("--schemas") { Description = "The option schemas to read. Default: <root>/options/schemas.", HelpName = "dir" };
+            var root = new Option<string>("--root") { Description = "The Lux repository. Default: the current directory.", HelpName = "dir" };
+            var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 when the committed trees are not what the schemas give." };
+            var generate = new Command("generate", "Writes Lux.Dsl's typed option trees and the generator's enum table from the option schemas. " +
+                "Exit codes: 0 written (with --check: current), 1 with --check: files differ, 2 bad command line.")
             {
-                switch (args[i])
-                {
-                    case "--check":
-                        check = true;
-                        break;
-                    case "--schemas" when i + 1 < args.Count:
-                        schemas = args[++i];
-                        break;
-                    case "--root" when i + 1 < args.Count:
-                        root = args[++i];
-                        break;
-                    default:
-                        output.WriteLine($"lux options: unknown argument '{args[i]}'. {Usage}");
-                        return 2;
-                }
-            }
-            if (args.Count == 0 || args[0] != "generate")
+                schemas, root, check,
+            };
+            generate.SetAction(parsed =>
             {
-                output.WriteLine(Usage);
-                return 2;
-            }
+                var repository = Path.GetFullPath(parsed.GetValue(root) ?? ".", currentDirectory);
+                return Run(repository, parsed.GetValue(schemas) is { } given ? Path.GetFullPath(given, currentDirectory) : null, parsed.GetValue(check), output);
+            });
+            return new Command("options", "The typed option trees Lux.Dsl is generated with.") { generate };
+        }
+
+        public static int Run(string root, string? schemas, bool check, TextWriter output)
+        {
             schemas ??= Path.Combine(root, "options", "schemas");
             var result = Generate(schemas);
             var target = Path.Combine(root, "Lux.Dsl", "Options", "Generated");

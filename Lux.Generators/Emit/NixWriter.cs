@@ -55,10 +55,10 @@ namespace Lux.Generators.Emit
                     Leaf(name, leaf, indent);
                     break;
                 case AttrsNode { Children.Count: 0 } empty:
-                    Line(name + " = { };" + Comment(empty.Declared), indent);
+                    Line(name + " = { };" + Comment(empty.Declared.Select(d => d.Span)), indent);
                     break;
                 case AttrsNode attrs:
-                    Line(name + " = {" + (attrs.Declared.Count > 0 ? Comment(attrs.Declared) : ""), indent);
+                    Line(name + " = {" + (attrs.Declared.Count > 0 ? Comment(attrs.Declared.Select(d => d.Span)) : ""), indent);
                     Body(attrs, indent + 1);
                     Line("};", indent);
                     break;

@@ -17,8 +17,17 @@ namespace Lux.Generators.Model
     internal sealed partial record HostSummary(HostIdentity Identity, string System, EquatableArray<string> Paths, HardwareModule? Hardware,
         EquatableArray<DiagnosticInfo> Diagnostics, DeployNode? Deploy = null);
 
-    /// <summary>One host compiled: its nix-out files (but the hardware module, see <see cref="HardwareModule"/>) and its summary.</summary>
-    internal sealed record HostOutput(HostSummary Summary, EquatableArray<OutputFile> Files);
+    /// <summary>
+    /// One host compiled: its nix-out files (but the hardware module, see <see cref="HardwareModule"/>), its summary, and
+    /// its explain record for <c>lux explain</c> (null when the host is not emitted).
+    /// </summary>
+    internal sealed record HostOutput(HostSummary Summary, EquatableArray<OutputFile> Files, HostExplanationSource? Explanation = null);
+
+    /// <summary>
+    /// One host's explain record (<see cref="Emit.ExplainRecordFormat"/>) in the generated source that carries it to the CLI
+    /// beside nix-out but never into it (<see cref="Transport.GeneratedSourceFormat.StartExplanation"/>).
+    /// </summary>
+    internal sealed record HostExplanationSource(string HostName, string Source);
 
     /// <summary>
     /// A hand-written Nix file a host brings in verbatim: where it goes in nix-out, and which AdditionalFile it is.

@@ -17,17 +17,19 @@ namespace Lux.Generators.Model
         public string ToCanonical() => string.Format(CultureInfo.InvariantCulture, "{0}({1},{2})", Path, StartLine + 1, StartColumn + 1);
 
         /// <summary>The file (relative to <paramref name="baseDirectory"/> when under it) and one-based line, for Nix comments.</summary>
-        public string ToProvenance(string baseDirectory)
+        public string ToProvenance(string baseDirectory) =>
+            RelativePath(baseDirectory) + ":" + (StartLine + 1).ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>The file relative to <paramref name="baseDirectory"/> when under it, else its name alone; '/'-separated.</summary>
+        public string RelativePath(string baseDirectory)
         {
             var path = Path.Replace('\\', '/');
             var root = baseDirectory.Replace('\\', '/');
             if (root.Length > 0 && !root.EndsWith("/", StringComparison.Ordinal))
                 root += "/";
             if (root.Length > 1 && path.StartsWith(root, StringComparison.Ordinal))
-                path = path.Substring(root.Length);
-            else
-                path = System.IO.Path.GetFileName(path);
-            return path + ":" + (StartLine + 1).ToString(CultureInfo.InvariantCulture);
+                return path.Substring(root.Length);
+            return System.IO.Path.GetFileName(path);
         }
     }
 }

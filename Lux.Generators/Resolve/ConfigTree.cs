@@ -16,8 +16,8 @@ namespace Lux.Generators.Resolve
     {
         public SortedDictionary<string, ConfigNode> Children { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>Where an empty attribute set was defined (<c>users.groups.sops-users = { }</c>).</summary>
-        public List<SourceSpan> Declared { get; } = new();
+        /// <summary>The definitions of this node as an empty attribute set (<c>users.groups.sops-users = { }</c>).</summary>
+        public List<Definition> Declared { get; } = new();
 
         public ConfigNode? Find(params string[] path)
         {
@@ -33,17 +33,20 @@ namespace Lux.Generators.Resolve
 
     /// <summary>
     /// An option's winning definitions after priorities: one value, or for a list the concatenation
-    /// of every definition at the winning priority, each item with the span that gave it.
+    /// of every definition at the winning priority, each item with the span that gave it. The winners are the
+    /// <see cref="Definitions"/> at <see cref="Priority"/>.
     /// </summary>
     internal sealed class LeafNode : ConfigNode
     {
-        public LeafNode(int priority, Value value, ImmutableArray<SourceSpan> sources, ImmutableArray<(Value Item, SourceSpan Span)> listItems, bool isList)
+        public LeafNode(int priority, Value value, ImmutableArray<SourceSpan> sources, ImmutableArray<(Value Item, SourceSpan Span)> listItems, bool isList,
+            ImmutableArray<Definition> definitions)
         {
             Priority = priority;
             Value = value;
             Sources = sources;
             ListItems = listItems;
             IsList = isList;
+            Definitions = definitions;
         }
 
         public int Priority { get; }
@@ -55,5 +58,8 @@ namespace Lux.Generators.Resolve
         public bool IsList { get; }
 
         public ImmutableArray<(Value Item, SourceSpan Span)> ListItems { get; }
+
+        /// <summary>Every definition of the option in the order made, those that lost to a stronger priority too.</summary>
+        public ImmutableArray<Definition> Definitions { get; }
     }
 }

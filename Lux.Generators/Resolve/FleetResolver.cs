@@ -187,13 +187,13 @@ namespace Lux.Generators.Resolve
         {
             var spec = host.Spec;
             var record = host.Record;
-            host.Definitions.Add(new Definition(ImmutableArray.Create("networking", "hostName"), new StringValue(host.Name), Definition.PlainPriority, SpanOf(spec, "Name")));
-            host.Definitions.Add(new Definition(ImmutableArray.Create("nixpkgs", "hostPlatform"), new StringValue(host.System), Definition.PlainPriority, SpanOf(spec, "System")));
+            host.Definitions.Add(new Definition(ImmutableArray.Create("networking", "hostName"), new StringValue(host.Name), Definition.PlainPriority, SpanOf(spec, "Name"), DefinitionOrigin.Fact(spec, "Name")));
+            host.Definitions.Add(new Definition(ImmutableArray.Create("nixpkgs", "hostPlatform"), new StringValue(host.System), Definition.PlainPriority, SpanOf(spec, "System"), DefinitionOrigin.Fact(spec, "System")));
             var stateVersion = evaluator.Property(record, "StateVersion", null, spec.Span);
             if (stateVersion is StringValue version)
                 Text(version.Value, spec, "StateVersion");
             if (stateVersion is StringValue)
-                host.Definitions.Add(new Definition(ImmutableArray.Create("system", "stateVersion"), stateVersion, Definition.PlainPriority, SpanOf(spec, "StateVersion")));
+                host.Definitions.Add(new Definition(ImmutableArray.Create("system", "stateVersion"), stateVersion, Definition.PlainPriority, SpanOf(spec, "StateVersion"), DefinitionOrigin.Fact(spec, "StateVersion")));
 
             var hardware = evaluator.Property(record, "Hardware", null, spec.Span);
             if (hardware is RecordValue file)
@@ -204,7 +204,7 @@ namespace Lux.Generators.Resolve
                     throw EvaluationException.At(SpanOf(spec, "Hardware"), LuxDiagnostics.MissingNixFile, host.Name, path);
                 host.HardwarePath = match;
                 host.Definitions.Add(new Definition(ImmutableArray.Create("imports"), new ListValue(ImmutableArray.Create<Value>(new RawValue("./hardware-configuration.nix"))),
-                    Definition.PlainPriority, SpanOf(spec, "Hardware")));
+                    Definition.PlainPriority, SpanOf(spec, "Hardware"), DefinitionOrigin.Fact(spec, "Hardware")));
             }
 
             for (var i = 0; i < host.Users.Length; i++)
@@ -214,10 +214,10 @@ namespace Lux.Generators.Resolve
                 if (stateVersion is StringValue)
                 {
                     // A default: a user's own home.stateVersion (from an older install) wins.
-                    host.HomeDefinitions[userName].Add(new Definition(ImmutableArray.Create("home", "stateVersion"), stateVersion, DslFacts.DefaultPriority, SpanOf(spec, "StateVersion")));
+                    host.HomeDefinitions[userName].Add(new Definition(ImmutableArray.Create("home", "stateVersion"), stateVersion, DslFacts.DefaultPriority, SpanOf(spec, "StateVersion"), DefinitionOrigin.Fact(spec, "StateVersion")));
                 }
                 host.Definitions.Add(new Definition(ImmutableArray.Create("home-manager", "users", userName, "imports"),
-                    new ListValue(ImmutableArray.Create<Value>(new RawValue("./home/" + userName + ".nix"))), Definition.PlainPriority, SpanOf(spec, "Users")));
+                    new ListValue(ImmutableArray.Create<Value>(new RawValue("./home/" + userName + ".nix"))), Definition.PlainPriority, SpanOf(spec, "Users"), DefinitionOrigin.Fact(spec, "Users")));
             }
         }
 
@@ -244,7 +244,7 @@ namespace Lux.Generators.Resolve
                 try
                 {
                     var sink = new List<(ParameterRole Role, Definition Definition)>();
-                    new GateRunner(evaluator, roots, sink).Run(gate.Body, env);
+                    new GateRunner(evaluator, roots, sink, DefinitionOrigin.Gate(aspect, gate)).Run(gate.Body, env);
                     foreach (var (role, definition) in sink)
                     {
                         if (role == ParameterRole.HomeManager)

@@ -13,12 +13,15 @@ namespace Lux.Generators.Resolve
         private readonly Evaluator evaluator;
         private readonly IReadOnlyDictionary<string, ParameterRole> roots;
         private readonly List<(ParameterRole Role, Definition Definition)> sink;
+        private readonly DefinitionOrigin origin;
 
-        public GateRunner(Evaluator evaluator, IReadOnlyDictionary<string, ParameterRole> roots, List<(ParameterRole, Definition)> sink)
+        /// <param name="origin">The aspect and gate whose statements run: every definition they make carries it.</param>
+        public GateRunner(Evaluator evaluator, IReadOnlyDictionary<string, ParameterRole> roots, List<(ParameterRole, Definition)> sink, DefinitionOrigin origin)
         {
             this.evaluator = evaluator;
             this.roots = roots;
             this.sink = sink;
+            this.origin = origin;
         }
 
         /// <summary>Runs statements in order; false when a <c>return;</c> ended the gate.</summary>
@@ -80,7 +83,7 @@ namespace Lux.Generators.Resolve
                 throw EvaluationException.At(assign.Span, LuxDiagnostics.AssignsWholeConfig);
             var value = evaluator.Eval(assign.Value, env);
             CheckAssignable(value, assign.Value.Span);
-            sink.Add((role, new Definition(path, value, Definition.PlainPriority, assign.Span)));
+            sink.Add((role, new Definition(path, value, Definition.PlainPriority, assign.Span, origin)));
         }
 
         /// <summary>

@@ -20,7 +20,7 @@ namespace Lux.Generators.Resolve
         {
             var flat = new List<Definition>();
             foreach (var definition in definitions)
-                Flatten(definition.Path, definition.Value, definition.Priority, definition.Span, flat);
+                Flatten(definition, definition.Path, definition.Value, definition.Priority, definition.Span, flat);
 
             // Group by path, keeping first-definition order; an empty-object definition declares an attribute set.
             var root = new AttrsNode();
@@ -31,7 +31,7 @@ namespace Lux.Generators.Resolve
                 if (definition.Value is OptionObjectValue)
                 {
                     if (EnsureAttrs(root, definition.Path, definition, scope, diagnostics) is { } declared)
-                        declared.Declared.Add(definition.Span);
+                        declared.Declared.Add(definition);
                     continue;
                 }
                 var key = string.Join("\u0000", definition.Path);
@@ -66,22 +66,23 @@ namespace Lux.Generators.Resolve
         }
 
         /// <summary>Option objects become one definition per leaf; a priority on an object applies to each leaf (pushDownProperties).</summary>
-        private static void Flatten(ImmutableArray<string> path, Value value, int priority, SourceSpan span, List<Definition> into)
+        /// <param name="made">The definition as made: each flat one keeps its origin.</param>
+        private static void Flatten(Definition made, ImmutableArray<string> path, Value value, int priority, SourceSpan span, List<Definition> into)
         {
             switch (value)
             {
                 case PriorityValue p:
-                    Flatten(path, p.Inner, p.Priority, span, into);
+                    Flatten(made, path, p.Inner, p.Priority, span, into);
                     break;
                 case OptionObjectValue obj when obj.Members.Length == 0:
-                    into.Add(new Definition(path, obj, priority, span));
+                    into.Add(made with { Path = path, Value = obj, Priority = priority, Span = span });
                     break;
                 case OptionObjectValue obj:
                     foreach (var member in obj.Members)
-                        Flatten(path.Add(member.Name), member.Value, priority, member.Span.IsNone ? span : member.Span, into);
+                        Flatten(made, path.Add(member.Name), member.Value, priority, member.Span.IsNone ? span : member.Span, into);
                     break;
                 default:
-                    into.Add(new Definition(path, value, priority, span));
+                    into.Add(made with { Path = path, Value = value, Priority = priority, Span = span });
                     break;
             }
         }
@@ -113,7 +114,7 @@ namespace Lux.Generators.Resolve
                 var items = winners.SelectMany(d => d.Value is ListValue list ? list.Items.Select(i => (i, d.Span)) : Enumerable.Empty<(Value, SourceSpan)>())
                     .ToImmutableArray();
                 return new LeafNode(best, new ListValue(items.Select(i => i.Item1).ToImmutableArray()),
-                    winners.Select(w => w.Span).ToImmutableArray(), items, isList: true);
+                    winners.Select(w => w.Span).ToImmutableArray(), items, isList: true, group.ToImmutableArray());
             }
             var first = winners[0];
             foreach (var other in winners.Skip(1))
@@ -127,7 +128,8 @@ namespace Lux.Generators.Resolve
                     return null;
                 }
             }
-            return new LeafNode(best, first.Value, winners.Select(w => w.Span).ToImmutableArray(), ImmutableArray<(Value, SourceSpan)>.Empty, isList: false);
+            return new LeafNode(best, first.Value, winners.Select(w => w.Span).ToImmutableArray(), ImmutableArray<(Value, SourceSpan)>.Empty, isList: false,
+                group.ToImmutableArray());
         }
 
         /// <summary>The conflict with the other definition it names as an additional place.</summary>

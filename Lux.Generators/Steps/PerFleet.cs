@@ -99,12 +99,25 @@ namespace Lux.Generators.Steps
         }
 
         /// <summary>FLEET.md and fleet.dot, of the hosts the flake lists (each host's name, type and map).</summary>
-        public static EquatableArray<OutputFile> FleetMap(IEnumerable<(string Name, string TypeName, HostMap Map)> hosts)
+        public static EquatableArray<OutputFile> FleetMap(IEnumerable<(string Name, string TypeName, HostMap Map)> hosts) =>
+            FleetMapEmitter.Emit(ListedMaps(hosts)).ToEquatableArray();
+
+        /// <summary>The fleet's aspects and users with who includes each, for the explain records' index.</summary>
+        public static ExplainCatalog ExplanationCatalog(FleetContext context) => ExplainIndexEmitter.Catalog(context);
+
+        /// <summary>The explain records' index, as its source: the hosts the flake lists, and the fleet's aspects and users with who includes each.</summary>
+        public static string ExplanationIndex(IEnumerable<(string Name, string TypeName, HostMap Map)> hosts, ExplainCatalog catalog)
         {
-            // As Listed: hosts that share a name (LUX2003) are not emitted, so they are not on the map either.
-            var listed = hosts.Where(h => PerHost.CanName(h.Name)).GroupBy(h => h.Name, StringComparer.Ordinal).Where(g => !g.Skip(1).Any())
-                .Select(g => (g.Key, g.First().Map)).OrderBy(h => h.Key, StringComparer.Ordinal).ToList();
-            return FleetMapEmitter.Emit(listed).ToEquatableArray();
+            var listed = ListedMaps(hosts);
+            try
+            {
+                return ExplainIndexEmitter.Emit(listed, catalog);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Still an index: lux explain then knows the hosts, if not who includes whom.
+                return ExplainIndexEmitter.Emit(listed, ExplainCatalog.Empty);
+            }
         }
 
         /// <summary>The host's hand-written module as nix-out gets it, or null when it is withheld (LUX2006).</summary>
@@ -145,6 +158,11 @@ namespace Lux.Generators.Steps
         }
 
         /// <summary>The hosts nix-out holds, by name: none that shares its name (LUX2003), none whose name cannot be a path (LUX0004).</summary>
+        /// <summary>As <see cref="Listed"/>, from the hosts' maps: hosts that share a name (LUX2003) are not emitted, so neither mapped nor explained.</summary>
+        private static List<(string Name, HostMap Map)> ListedMaps(IEnumerable<(string Name, string TypeName, HostMap Map)> hosts) =>
+            hosts.Where(h => PerHost.CanName(h.Name)).GroupBy(h => h.Name, StringComparer.Ordinal).Where(g => !g.Skip(1).Any())
+                .Select(g => (g.Key, g.First().Map)).OrderBy(h => h.Key, StringComparer.Ordinal).ToList();
+
         private static List<HostSummary> Listed(IReadOnlyCollection<HostSummary> hosts)
         {
             var shared = SharedNames(hosts);

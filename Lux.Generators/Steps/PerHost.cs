@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Lux.Generators.Check;
+using Lux.Generators.Check.Integrity;
 using Lux.Generators.Check.SshRecovery;
 using Lux.Generators.Diagnostics;
 using Lux.Generators.Emit;
@@ -28,8 +29,10 @@ namespace Lux.Generators.Steps
                 CheckedHosts.Remember(spec, context, new HostFindings(diagnostics.ToList(), HardwareOf(host)));
                 var files = new List<OutputFile>();
                 HardwareModule? hardware = null;
+                HostExplanationSource? explanation = null;
                 if (CanName(host.Name))
                 {
+                    explanation = Explanation(host, diagnostics, context.ProjectDirectory);
                     try
                     {
                         files.AddRange(FleetEmitter.EmitHost(host, context.ProjectDirectory));
@@ -49,13 +52,30 @@ namespace Lux.Generators.Steps
                 {
                     Map = HostMap.Of(host, diagnostics),
                 };
-                return new HostOutput(summary, files.ToEquatableArray());
+                return new HostOutput(summary, files.ToEquatableArray(), explanation);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 var identity = new HostIdentity(spec.TypeName, spec.DisplayName, DslFacts.DefaultName(spec.DisplayName), spec.Span);
                 return new HostOutput(new HostSummary(identity, DslFacts.DefaultSystem, EquatableArray<string>.Empty, null, new[] { InternalError(spec, e) }.ToEquatableArray()),
                     EquatableArray<OutputFile>.Empty);
+            }
+        }
+
+        /// <summary>
+        /// The host's explain record, or null when it cannot be made: explain is a view of the compilation, so its
+        /// failure costs the host its answers, never its nix-out (and never the private key material LUX2006 withholds).
+        /// </summary>
+        private static HostExplanationSource? Explanation(ResolvedHost host, IReadOnlyList<DiagnosticInfo> diagnostics, string projectDirectory)
+        {
+            try
+            {
+                var source = ExplainEmitter.Emit(host, diagnostics, projectDirectory);
+                return PrivateKeyMaterial.Find(source) is null ? new HostExplanationSource(host.Name, source) : null;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return null;
             }
         }
 

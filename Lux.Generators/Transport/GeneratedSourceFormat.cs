@@ -10,6 +10,8 @@ namespace Lux.Generators.Transport
     /// nix-out file travels as a C# source holding its text in one string constant, and a manifest
     /// source lists the files of this compilation and any errors that block writing. The Lux writer
     /// (run by MSBuild after compilation, with EmitCompilerGeneratedFiles) decodes them.
+    /// A third kind, the explain records (<see cref="EncodeExplanation"/>), is not nix-out: the writer ignores it
+    /// and <c>lux explain</c> reads it.
     /// This file is compiled into both the generator and the writer, so the two cannot drift.
     /// </summary>
     internal static class GeneratedSourceFormat
@@ -23,18 +25,34 @@ namespace Lux.Generators.Transport
         private const string ContentPrefix = "        internal const string Content = \"";
         private const string ContentSuffix = "\";";
         private const int MaxReadableHintLength = 64;
+        private const string FilePrefix = "Lux.Out.";
+        private const string ExplanationPrefix = "Lux.Explain.";
+        private const string ExplanationHeader = "// lux-explain: ";
+        private const string VerbatimLine = "//>";
+        private const string EscapedLine = "//\\";
+        private static readonly char[] CSharpLineTerminatorsButLf = { '\r', '\u0085', '\u2028', '\u2029' };
 
-        /// <summary>Whether a source file is one of Lux's generated sources (a nix-out file or the manifest), by its path.</summary>
+        /// <summary>The explain records' index of names (hosts, users, aspects), read before any host's record.</summary>
+        public const string ExplanationIndexHintName = ExplanationPrefix + "Index.g.cs";
+
+        /// <summary>Whether a source file is one of Lux's generated sources (a nix-out file, the manifest or an explain record), by its path.</summary>
         public static bool IsLuxOutput(string path)
         {
             var name = path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1);
-            return name == ManifestHintName || name.StartsWith("Lux.Out.", StringComparison.Ordinal) && name.EndsWith(".g.cs", StringComparison.Ordinal);
+            return name == ManifestHintName ||
+                (name.StartsWith(FilePrefix, StringComparison.Ordinal) || name.StartsWith(ExplanationPrefix, StringComparison.Ordinal)) &&
+                name.EndsWith(".g.cs", StringComparison.Ordinal);
         }
 
         /// <summary>The hint name of the source that carries one nix-out file.</summary>
-        public static string HintNameFor(string path)
+        public static string HintNameFor(string path) => HintName(FilePrefix, path);
+
+        /// <summary>The hint name of the source that carries one host's explain record.</summary>
+        public static string ExplanationHintNameFor(string hostName) => HintName(ExplanationPrefix + "Host.", hostName);
+
+        private static string HintName(string prefix, string path)
         {
-            var safe = new StringBuilder("Lux.Out.");
+            var safe = new StringBuilder(prefix);
             // The compiler writes each source as one file named by its hint name: a whole long path flattened into
             // it would pass the file systems' 255-byte name limit (and Windows' path limit), so only its start is kept.
             for (var i = 0; i < path.Length && i < MaxReadableHintLength; i++)
@@ -120,6 +138,103 @@ namespace Lux.Generators.Transport
                 }
             }
             text = sb.ToString();
+            return true;
+        }
+
+        /// <summary>
+        /// A source that carries an explain record (<paramref name="subject"/>: a host's name, or "index") in comments
+        /// only, so the compiler lexes it and compiles nothing of it into the assembly. Each line of the text is one
+        /// comment line: <c>//&gt;</c> and the line as it is, or, when the line holds a line terminator C# knows besides
+        /// LF (CR, U+0085, U+2028, U+2029), which would end the comment, <c>//\</c> and the line with those and <c>\</c> escaped.
+        /// </summary>
+        public static string EncodeExplanation(string subject, string text)
+        {
+            var source = StartExplanation(subject, text.Length + text.Length / 16);
+            for (var start = 0; ; )
+            {
+                var end = text.IndexOf('\n', start);
+                AppendExplanationLine(source, text, start, (end < 0 ? text.Length : end) - start);
+                if (end < 0)
+                    return source.ToString();
+                start = end + 1;
+            }
+        }
+
+        /// <summary>
+        /// The head of an explain source, to which a writer appends the record's lines one by one
+        /// (<see cref="AppendExplanationLine(StringBuilder, StringBuilder)"/>): a large record then goes straight into
+        /// its source, never held as text of its own. The same source as <see cref="EncodeExplanation"/> makes.
+        /// </summary>
+        public static StringBuilder StartExplanation(string subject, int capacity) =>
+            new StringBuilder(capacity + 256)
+                .Append("// <auto-generated/>\n")
+                .Append(ExplanationHeader).Append(OneLine(subject)).Append('\n')
+                .Append("// What `lux explain` answers from, for people and not for the assembly: every line is a comment.\n");
+
+        /// <summary>One line of a record (without its LF) as one comment line of the source.</summary>
+        public static void AppendExplanationLine(StringBuilder source, StringBuilder line)
+        {
+            for (var i = 0; i < line.Length; i++)
+            {
+                if (Array.IndexOf(CSharpLineTerminatorsButLf, line[i]) >= 0)
+                {
+                    AppendExplanationLine(source, line.ToString(), 0, line.Length);
+                    return;
+                }
+            }
+            source.Append(VerbatimLine).Append(line).Append('\n');
+        }
+
+        private static void AppendExplanationLine(StringBuilder source, string text, int start, int length)
+        {
+            if (text.IndexOfAny(CSharpLineTerminatorsButLf, start, length) < 0)
+            {
+                source.Append(VerbatimLine).Append(text, start, length).Append('\n');
+                return;
+            }
+            source.Append(EscapedLine);
+            for (var i = start; i < start + length; i++)
+            {
+                var c = text[i];
+                if (c == '\\')
+                    source.Append("\\\\");
+                else if (Array.IndexOf(CSharpLineTerminatorsButLf, c) >= 0)
+                    source.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                else
+                    source.Append(c);
+            }
+            source.Append('\n');
+        }
+
+        /// <summary>Reads a source made by <see cref="EncodeExplanation"/>: its subject and text; false for any other source.</summary>
+        public static bool TryDecodeExplanation(string source, out string subject, out string text)
+        {
+            subject = "";
+            text = "";
+            string? found = null;
+            var lines = new List<string>();
+            foreach (var line in source.Replace("\r\n", "\n").Split('\n'))
+            {
+                if (found is null)
+                {
+                    if (line.StartsWith(ExplanationHeader, StringComparison.Ordinal))
+                        found = line.Substring(ExplanationHeader.Length);
+                }
+                else if (line.StartsWith(VerbatimLine, StringComparison.Ordinal))
+                {
+                    lines.Add(line.Substring(VerbatimLine.Length));
+                }
+                else if (line.StartsWith(EscapedLine, StringComparison.Ordinal))
+                {
+                    if (!TryUnescape(line.Substring(EscapedLine.Length), out var unescaped))
+                        return false;
+                    lines.Add(unescaped);
+                }
+            }
+            if (found is null)
+                return false;
+            subject = found;
+            text = string.Join("\n", lines);
             return true;
         }
 

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 namespace Lux.Generators.Transport
 {
     /// <summary>
-    /// The one place nix-out is handed to the compiler: every file and the manifest become generated sources in
+    /// The one place nix-out is handed to the compiler: every file, the manifest and lux explain's records become generated sources in
     /// <see cref="GeneratedSourceFormat"/>, which the writer (Lux.Cli) reads back after compilation. A new transport
     /// changes this file and the format, not the pipeline.
     /// </summary>
@@ -15,5 +15,12 @@ namespace Lux.Generators.Transport
 
         public static void AddManifest(SourceProductionContext context, Manifest manifest) =>
             context.AddSource(GeneratedSourceFormat.ManifestHintName, GeneratedSourceFormat.EncodeManifest(manifest.Paths, manifest.Errors, manifest.PolicyErrors));
+
+        /// <summary>A host's explain record, beside nix-out but never in it: lux explain reads it, the writer skips it.</summary>
+        public static void AddExplanation(SourceProductionContext context, HostExplanationSource explanation) =>
+            context.AddSource(GeneratedSourceFormat.ExplanationHintNameFor(explanation.HostName), explanation.Source);
+
+        public static void AddExplanationIndex(SourceProductionContext context, string index) =>
+            context.AddSource(GeneratedSourceFormat.ExplanationIndexHintName, index);
     }
 }

@@ -8,7 +8,8 @@ namespace Lux.Tests.EndToEnd;
 /// </summary>
 public sealed class BuildSandbox : IDisposable
 {
-    private static readonly string[] Copied = ["Directory.Build.props", "Directory.Packages.props", "global.json", "Lux.Dsl", "Lux.Generators", "Lux.Cli", "Lux.Config", "nix-out"];
+    private static readonly string[] Copied = ["Directory.Build.props", "Directory.Packages.props", "global.json", "Lux.Dsl", "Lux.Generators", "Lux.Cli", "Lux.Config", "nix-out",
+        "pack/Package.props"];
 
     public BuildSandbox()
     {
@@ -70,6 +71,7 @@ public sealed class BuildSandbox : IDisposable
     {
         if (File.Exists(source))
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(source, target);
             return;
         }

@@ -49,19 +49,21 @@ public sealed class LuxRun
     /// <summary>C# compiler errors of the sources themselves (a test source must compile).</summary>
     public ImmutableArray<Diagnostic> CompilerDiagnostics { get; }
 
-    public static CSharpCompilation CreateCompilation(IEnumerable<(string Path, string Text)> sources) =>
+    /// <param name="concurrentBuild">False keeps the compiler's work on the calling thread (and its stack), off the thread pool.</param>
+    public static CSharpCompilation CreateCompilation(IEnumerable<(string Path, string Text)> sources, bool concurrentBuild = true) =>
         CSharpCompilation.Create("Fleet",
             sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, s.Path)),
             Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(Lux.Host).Assembly.Location)),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: concurrentBuild));
 
     public static LuxRun Of(params string[] sources) =>
         Of(sources.Select((s, i) => (ProjectDirectory + "File" + i + ".cs", s)));
 
     public static LuxRun Of(IEnumerable<(string Path, string Text)> sources, IEnumerable<(string Path, string Text)>? additionalFiles = null,
-        string projectDirectory = ProjectDirectory)
+        string projectDirectory = ProjectDirectory, bool concurrentBuild = true)
     {
-        var compilation = CreateCompilation(new[] { (projectDirectory + "LuxTestUsings.cs", "global using Lux; global using Lux.NixOSOptions; global using System.Linq; global using System.Collections.Generic;") }.Concat(sources));
+        var compilation = CreateCompilation(new[] { (projectDirectory + "LuxTestUsings.cs", "global using Lux; global using Lux.NixOSOptions; global using System.Linq; global using System.Collections.Generic;") }.Concat(sources),
+            concurrentBuild);
         var additional = (additionalFiles ?? []).Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new NixGenerator().AsSourceGenerator() }, additional, ParseOptions, new ProjectDirectoryOptions(projectDirectory));

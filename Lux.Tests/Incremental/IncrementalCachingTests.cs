@@ -68,6 +68,29 @@ public sealed class IncrementalCachingTests
         Reasons(result, TrackingNames.Manifest).Should().OnlyContain(r => r == IncrementalStepRunReason.Cached);
         Reasons(result, TrackingNames.Flake).Should().OnlyContain(r => r == IncrementalStepRunReason.Cached);
         Reasons(result, TrackingNames.FleetMap).Should().OnlyContain(r => r == IncrementalStepRunReason.Cached);
+
+        // lux explain's records: polaris's is made and added again, the other hosts' and the index stay as they were.
+        Reasons(result, TrackingNames.HostExplanation).Should().BeEquivalentTo(new[]
+        {
+            IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Cached,
+        });
+        Reasons(result, TrackingNames.ExplanationCatalog).Should().OnlyContain(r => r == IncrementalStepRunReason.Cached);
+        Reasons(result, TrackingNames.ExplanationIndex).Should().OnlyContain(r => r == IncrementalStepRunReason.Cached);
+        ReEmittedExplanations(result).Should().Equal("polaris");
+    }
+
+    [Fact]
+    public void Editing_a_feature_re_makes_every_host_record_it_reaches_and_the_index_only_when_names_or_includes_move()
+    {
+        var harness = new IncrementalHarness();
+        var driver = harness.CreateDriver().RunGenerators(harness.Compilation);
+
+        // A literal of a feature every host includes: every host's record changes (its value), the index does not.
+        var result = Single(driver.RunGenerators(harness.Edit("OpenSsh.cs", "OpenFirewall = true", "OpenFirewall = false")));
+
+        ReEmittedExplanations(result).Should().BeEquivalentTo("orion", "polaris", "zenith");
+        Reasons(result, TrackingNames.ExplanationCatalog).Should().OnlyContain(r => r == IncrementalStepRunReason.Unchanged || r == IncrementalStepRunReason.Cached);
+        Reasons(result, TrackingNames.ExplanationIndex).Should().OnlyContain(r => r == IncrementalStepRunReason.Unchanged || r == IncrementalStepRunReason.Cached);
     }
 
     [Theory]
@@ -156,6 +179,13 @@ public sealed class IncrementalCachingTests
             .Where(step => step.Outputs.Any(o => o.Reason == IncrementalStepRunReason.New || o.Reason == IncrementalStepRunReason.Modified))
             .SelectMany(step => step.Inputs).Select(input => input.Source.Outputs[input.OutputIndex].Value)
             .OfType<OutputFile>().Select(f => f.Path);
+
+    /// <summary>The hosts whose explain record a run added again.</summary>
+    private static IEnumerable<string> ReEmittedExplanations(GeneratorRunResult result) =>
+        result.TrackedOutputSteps.SelectMany(s => s.Value)
+            .Where(step => step.Outputs.Any(o => o.Reason == IncrementalStepRunReason.New || o.Reason == IncrementalStepRunReason.Modified))
+            .SelectMany(step => step.Inputs).Select(input => input.Source.Outputs[input.OutputIndex].Value)
+            .OfType<HostExplanationSource>().Select(e => e.HostName);
 
     private static IEnumerable<IncrementalStepRunReason> Reasons(GeneratorRunResult result, string trackingName) =>
         result.TrackedSteps[trackingName].SelectMany(step => step.Outputs).Select(o => o.Reason);

@@ -37,7 +37,7 @@ public sealed class CSharpLsFixture : IAsyncLifetime
 
     /// <summary>What the config project needs to build; bin/ and obj/ are left behind.</summary>
     private static readonly string[] Copied =
-        ["Directory.Build.props", "Directory.Packages.props", "global.json", "Lux.Dsl", "Lux.Generators", "Lux.CodeFixes", "Lux.Cli", "Lux.Config"];
+        ["Directory.Build.props", "Directory.Packages.props", "global.json", "Lux.Dsl", "Lux.Generators", "Lux.CodeFixes", "Lux.Cli", "Lux.Config", "pack/Package.props"];
 
     /// <summary>The projects csharp-ls loads (it also loads their project references); Lux.Dsl as source, so hovers show its XML docs.</summary>
     private const string SolutionName = "Lux.LanguageServer.sln";

@@ -24,6 +24,44 @@ public sealed class PackageTests(PackagedFleet packaged) : IClassFixture<Package
     }
 
     [Fact]
+    public void The_tool_package_is_lux_as_a_dotnet_tool_of_the_same_version_as_Lux()
+    {
+        var lux = Path.GetFileName(Directory.GetFiles(packaged.Feed, "Lux.0*.nupkg").Single());
+        var tool = Directory.GetFiles(packaged.Feed, "Lux.Tool.*.nupkg").Where(p => !p.EndsWith(".snupkg", StringComparison.Ordinal)).Should().ContainSingle().Subject;
+        Path.GetFileName(tool)["Lux.Tool.".Length..].Should().Be(lux["Lux.".Length..], "one version for Lux and its tool");
+
+        using var package = ZipFile.OpenRead(tool);
+        package.Entries.Select(e => e.FullName).Should().Contain(["tools/net10.0/any/lux.dll", "tools/net10.0/any/DotnetToolSettings.xml", "README.md", "LICENSE"]);
+        using var settings = new StreamReader(package.GetEntry("tools/net10.0/any/DotnetToolSettings.xml")!.Open());
+        settings.ReadToEnd().Should().Contain("<Command Name=\"lux\" EntryPoint=\"lux.dll\" Runner=\"dotnet\" />");
+        using var nuspec = new StreamReader(package.GetEntry("Lux.Tool.nuspec")!.Open());
+        nuspec.ReadToEnd().Should().Contain("<packageType name=\"DotnetTool\" />");
+    }
+
+    [Fact]
+    public void The_fleet_restores_lux_from_its_tool_manifest_and_explains_its_host()
+    {
+        packaged.DefaultBuild.ExitCode.Should().Be(0, packaged.DefaultBuild.Output);
+        var manifest = File.ReadAllText(Path.Combine(packaged.Fleet("MyFleet"), ".config", "dotnet-tools.json"));
+        manifest.Should().Contain("\"lux.tool\"").And.NotContain("LUX_PACKAGE_VERSION");
+
+        var restore = packaged.Dotnet("MyFleet", "tool", "restore");
+        restore.ExitCode.Should().Be(0, restore.Output);
+
+        var (exitCode, output) = packaged.Dotnet("MyFleet", "lux", "explain", "atlas", "services.openssh.settings.PermitRootLogin");
+        exitCode.Should().Be(0, output);
+        output.Should().StartWith("atlas: services.openssh.settings.PermitRootLogin = \"no\"").And.MatchRegex(@"wins +Features/OpenSsh\.cs:\d+ +OpenSsh \[PerHost\]");
+
+        var (whyNot, answer) = packaged.Dotnet("MyFleet", "lux", "explain", "atlas", "--aspect", "Server", "--json");
+        whyNot.Should().Be(0, answer);
+        answer.Should().Contain("\"applies\": true");
+
+        var (unknown, error) = packaged.Dotnet("MyFleet", "lux", "explain", "atlsa");
+        unknown.Should().Be(1);
+        error.Should().Contain("Did you mean atlas?");
+    }
+
+    [Fact]
     public void A_fleet_from_the_template_references_Lux_only_as_a_package_and_lives_outside_the_repository()
     {
         var project = File.ReadAllText(Path.Combine(packaged.Fleet("MyFleet"), "MyFleet.csproj"));
@@ -31,7 +69,7 @@ public sealed class PackageTests(PackagedFleet packaged) : IClassFixture<Package
         project.Should().MatchRegex("<PackageReference Include=\"Lux\" Version=\"[0-9][^\"]*\" />")
             .And.NotContain("LUX_PACKAGE_VERSION").And.NotContain("ProjectReference").And.NotContain("<Import");
         Path.GetRelativePath(Repository.Root, packaged.Root).Should().StartWith("..");
-        foreach (var file in new[] { ".editorconfig", ".gitignore", "README.md", "Hosts/Atlas.cs", "Users/Alice.cs", "Profiles/Server.cs", "Features/OpenSsh.cs" })
+        foreach (var file in new[] { ".editorconfig", ".gitignore", ".config/dotnet-tools.json", "README.md", "Hosts/Atlas.cs", "Users/Alice.cs", "Profiles/Server.cs", "Features/OpenSsh.cs" })
             File.Exists(Path.Combine(packaged.Fleet("MyFleet"), file)).Should().BeTrue($"the template makes {file}");
         File.ReadAllText(Path.Combine(packaged.Fleet("MyFleet"), ".editorconfig")).Should().Contain("dotnet_diagnostic.LUX1002.severity = error");
     }

@@ -3,10 +3,11 @@ using Lux.Tests.EndToEnd;
 namespace Lux.Tests.Package;
 
 /// <summary>
-/// A new user's first ten minutes, outside this repository: both packages packed into a folder feed, the template
-/// installed from it, two fleets made with <c>dotnet new lux-fleet</c> (the defaults, and a VPS with the SSH recovery
-/// policy) and built once. The template registry and NuGet's package folder are the fixture's own, so nothing from
-/// this machine's caches (an older Lux of the same version, say) stands in for what was just packed.
+/// A new user's first ten minutes, outside this repository: the three packages (Lux, Lux.Templates and the tool
+/// Lux.Tool) packed into a folder feed, the template installed from it, two fleets made with <c>dotnet new lux-fleet</c>
+/// (the defaults, and a VPS with the SSH recovery policy) and built once. The template registry and NuGet's package
+/// folder are the fixture's own, so nothing from this machine's caches (an older Lux of the same version, say) stands
+/// in for what was just packed.
 /// </summary>
 public sealed class PackagedFleet : IDisposable
 {
@@ -17,7 +18,7 @@ public sealed class PackagedFleet : IDisposable
     {
         Root = Directory.CreateTempSubdirectory("lux-package-").FullName;
         Feed = Path.Combine(Root, "feed");
-        foreach (var project in new[] { "pack/Lux/Lux.Package.csproj", "pack/Lux.Templates/Lux.Templates.csproj" })
+        foreach (var project in new[] { "pack/Lux/Lux.Package.csproj", "pack/Lux.Templates/Lux.Templates.csproj", "Lux.Cli/Lux.Cli.csproj" })
             Succeed(Repository.Root, ["pack", Repository.Path(project), "-o", Feed, "--nologo", "--disable-build-servers"], timeout: TimeSpan.FromMinutes(10));
 
         File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
@@ -29,7 +30,7 @@ public sealed class PackagedFleet : IDisposable
                 <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
               </packageSources>
               <packageSourceMapping>
-                <packageSource key="lux"><package pattern="Lux" /></packageSource>
+                <packageSource key="lux"><package pattern="Lux" /><package pattern="Lux.Tool" /></packageSource>
                 <packageSource key="nuget.org"><package pattern="*" /></packageSource>
               </packageSourceMapping>
             </configuration>
@@ -66,6 +67,10 @@ public sealed class PackagedFleet : IDisposable
 
     public (int ExitCode, string Output) Build(string fleet) =>
         DotnetCommand.Run(Fleet(fleet), ["build", "--nologo", "--disable-build-servers"], UserEnvironment);
+
+    /// <summary>Runs <c>dotnet &lt;arguments&gt;</c> in a fleet, as its user would (the fixture's caches and registry).</summary>
+    public (int ExitCode, string Output) Dotnet(string fleet, params string[] arguments) =>
+        DotnetCommand.Run(Fleet(fleet), arguments, UserEnvironment);
 
     public void Dispose()
     {

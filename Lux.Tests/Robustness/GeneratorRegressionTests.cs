@@ -244,11 +244,33 @@ public sealed class GeneratorRegressionTests
         // Roslyn compiles these. Lux's parser recursed once per level, and asking the semantic model about deep
         // statements ran Roslyn's nullable analysis recursively: either overflow killed the process.
         var nested = string.Join(separator, Enumerable.Repeat(open, count)) + (close == "}" ? "os.SetUnchecked(\"x\", 1); " : "") + string.Concat(Enumerable.Repeat(close, close == "0" ? 1 : count));
-        var run = LuxRun.Of(
-            "[Host] public sealed record Alpha : Host { public override Aspects Includes => [new Deep(1)]; }",
-            "[Feature] public sealed record Deep(int N) : Feature { [PerHost] void Os(NixOS os) { " + string.Format(System.Globalization.CultureInfo.InvariantCulture, body, nested) + " } }");
+        // Roslyn's own nullable analysis of this code (LuxRun compiles it to report C# errors) recurses per level as well;
+        // on a thread-pool worker's stack, where a concurrent build puts it, it overflowed and took the test host down in
+        // busy runs of the whole suite. It runs here on one thread with room for it: this test's subject is Lux's depth
+        // limit, asserted below.
+        LuxRun? run = null;
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                run = LuxRun.Of(
+                [
+                    (LuxRun.ProjectDirectory + "Alpha.cs", "[Host] public sealed record Alpha : Host { public override Aspects Includes => [new Deep(1)]; }"),
+                    (LuxRun.ProjectDirectory + "Deep.cs", "[Feature] public sealed record Deep(int N) : Feature { [PerHost] void Os(NixOS os) { " +
+                        string.Format(System.Globalization.CultureInfo.InvariantCulture, body, nested) + " } }"),
+                ], concurrentBuild: false);
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        }, maxStackSize: 64 * 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        failure.Should().BeNull();
 
-        run.CompilerDiagnostics.Should().BeEmpty();
+        run!.CompilerDiagnostics.Should().BeEmpty();
         run.Result.Results.Should().OnlyContain(r => r.Exception == null);
         run.ManifestErrors.Should().Contain(e => e.Contains("LUX0001") && e.Contains("deeper than"));
         run.ManifestErrors.Should().NotContain(e => e.Contains("LUX0000"));

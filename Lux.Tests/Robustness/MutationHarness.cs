@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Basic.Reference.Assemblies;
 using Lux.Generators;
 using Lux.Generators.Diagnostics;
+using Lux.Generators.Emit;
 using Lux.Generators.Transport;
 using Lux.Tests.Generator;
 using Microsoft.CodeAnalysis;
@@ -147,6 +148,12 @@ internal sealed partial class MutationHarness
             else if (GeneratedSourceFormat.TryDecodeFile(text, out var path, out var content))
             {
                 files[path] = content;
+            }
+            else if (GeneratedSourceFormat.TryDecodeExplanation(text, out var subject, out var record))
+            {
+                // lux explain's records are not nix-out, but every mutant's must read back.
+                if ((subject == "index" ? ExplainRecordFormat.ReadIndex(record) is null : ExplainRecordFormat.ReadHost(record) is null))
+                    problems.Add("the explain record " + generated.HintName + " does not read back");
             }
             else
             {

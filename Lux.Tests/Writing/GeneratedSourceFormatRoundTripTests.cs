@@ -106,6 +106,30 @@ public sealed class GeneratedSourceFormatRoundTripTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(NastyContents))]
+    public void An_explain_record_round_trips_as_comments_the_compiler_compiles_nothing_of(string content)
+    {
+        var source = GeneratedSourceFormat.EncodeExplanation("orion", content);
+
+        (GeneratedSourceFormat.TryDecodeExplanation(source, out var subject, out var decoded), subject, decoded).Should().Be((true, "orion", content));
+        // Every line a comment, and no line terminator C# knows but LF inside one: nothing of it reaches the assembly.
+        source.Should().NotContainAny("\r", "\u2028", "\u2029", "\u0085");
+        source.TrimEnd('\n').Split('\n').Should().OnlyContain(line => line.StartsWith("//", StringComparison.Ordinal));
+        var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source);
+        tree.GetDiagnostics().Should().BeEmpty();
+        ((Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax)tree.GetRoot()).Members.Should().BeEmpty();
+        GeneratedSourceFormat.TryDecodeFile(source, out _, out _).Should().BeFalse("the writer does not take a record for a nix-out file");
+    }
+
+    [Fact]
+    public void Explain_records_are_Lux_output_and_named_apart_from_nix_out_files()
+    {
+        GeneratedSourceFormat.IsLuxOutput("/obj/generated/" + GeneratedSourceFormat.ExplanationHintNameFor("orion")).Should().BeTrue();
+        GeneratedSourceFormat.IsLuxOutput("/obj/generated/" + GeneratedSourceFormat.ExplanationIndexHintName).Should().BeTrue();
+        GeneratedSourceFormat.ExplanationHintNameFor("orion").Should().NotBe(GeneratedSourceFormat.HintNameFor("orion"));
+    }
+
     [Fact]
     public void Manifest_round_trips_paths_with_spaces_and_error_lines()
     {

@@ -33,6 +33,15 @@ namespace Lux.Generators.Check.SshRecovery
             }
         }
 
+        public override IEnumerable<string[]> Reads(RecoveryHost host)
+        {
+            foreach (var user in host.Recovery.Users)
+            {
+                yield return RecoveryOptions.IsNormalUser.For(user.Name);
+                yield return RecoveryOptions.IsSystemUser.For(user.Name);
+            }
+        }
+
         public override IEnumerable<NixAssertion> Assertions(RecoveryHost host)
         {
             foreach (var user in host.Recovery.Users)

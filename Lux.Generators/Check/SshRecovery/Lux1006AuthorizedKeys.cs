@@ -35,6 +35,8 @@ namespace Lux.Generators.Check.SshRecovery
             }
         }
 
+        public override IEnumerable<string[]> Reads(RecoveryHost host) => host.Recovery.Users.Select(user => RecoveryOptions.AuthorizedKeys.For(user.Name));
+
         public override IEnumerable<NixAssertion> Assertions(RecoveryHost host)
         {
             foreach (var user in host.Recovery.Users)

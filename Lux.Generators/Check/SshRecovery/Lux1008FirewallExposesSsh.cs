@@ -58,6 +58,8 @@ namespace Lux.Generators.Check.SshRecovery
             }
         }
 
+        public override IEnumerable<string[]> Reads(RecoveryHost host) => new[] { Ports, OpenFirewall, FirewallEnable, AllowedPorts };
+
         public override IEnumerable<NixAssertion> Assertions(RecoveryHost host)
         {
             var ports = RecoveryHost.ConfigPath(Ports);

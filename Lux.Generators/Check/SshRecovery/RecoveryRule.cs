@@ -27,7 +27,10 @@ namespace Lux.Generators.Check.SshRecovery
 
         public abstract IEnumerable<NixAssertion> Assertions(RecoveryHost host);
 
-        /// <summary>
+        /// <summary>The options the rule reads, for <c>lux explain</c>'s verdict on an option; none for a rule on a host fact.</summary>
+        public virtual IEnumerable<string[]> Reads(RecoveryHost host) => Enumerable.Empty<string[]>();
+
+                /// <summary>
         /// A diagnostic of this rule, "orion: password authentication must be disabled (SSH recovery): …": the host and the
         /// requirement, then <paramref name="details"/>. It names the host record, for the fixes that edit it.
         /// </summary>
@@ -144,6 +147,8 @@ namespace Lux.Generators.Check.SshRecovery
                 yield return violation.WithFixes((LuxFixes.ReplaceValue, WantedCSharp));
             }
         }
+
+        public override IEnumerable<string[]> Reads(RecoveryHost host) => new[] { Option.For() };
 
         public override IEnumerable<NixAssertion> Assertions(RecoveryHost host)
         {

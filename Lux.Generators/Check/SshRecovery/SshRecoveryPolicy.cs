@@ -41,7 +41,8 @@ namespace Lux.Generators.Check.SshRecovery
         {
             var context = new RecoveryHost(host, recovery);
             var items = Rules.SelectMany(rule => rule.Assertions(context)).Select(a => (Value)new RawValue(Write(a))).ToImmutableArray();
-            return new Definition(ImmutableArray.Create("assertions"), new ListValue(items), Definition.PlainPriority, recovery.Span);
+            return new Definition(ImmutableArray.Create("assertions"), new ListValue(items), Definition.PlainPriority, recovery.Span,
+                DefinitionOrigin.Fact(host.Spec, "SshRecovery"));
         }
 
         /// <summary>One assertion as a person would write it; a condition of several lines goes below <c>assertion =</c>.</summary>

@@ -1,0 +1,225 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Lux.Generators.Check.SshRecovery;
+using Lux.Generators.Diagnostics;
+using Lux.Generators.Evaluate;
+using Lux.Generators.Model;
+using Lux.Generators.Resolve;
+using Microsoft.CodeAnalysis;
+
+namespace Lux.Generators.Emit
+{
+    /// <summary>
+    /// A resolved host as <c>lux explain</c> reads it (<see cref="HostExplanation"/>): read off what Resolve and Check
+    /// made — the merged trees with every definition, the include edges, the host's diagnostics — never judged again.
+    /// </summary>
+    internal sealed class ExplainEmitter
+    {
+        private readonly string projectDirectory;
+        private readonly NixWriter writer;
+
+        /// <summary>Each C# file's path relative to the project, made once per file rather than once per definition.</summary>
+        private readonly Dictionary<string, string> files = new(StringComparer.Ordinal);
+
+        private ExplainEmitter(string projectDirectory)
+        {
+            this.projectDirectory = projectDirectory;
+            writer = new NixWriter(projectDirectory);
+        }
+
+        /// <summary>The host's record as the source that carries it (<see cref="GeneratedSourceFormat.EncodeExplanation"/>).</summary>
+        public static string Emit(ResolvedHost host, IReadOnlyList<DiagnosticInfo> diagnostics, string projectDirectory) =>
+            ExplainRecordFormat.WriteSource(Explain(host, diagnostics, projectDirectory));
+
+        public static HostExplanation Explain(ResolvedHost host, IReadOnlyList<DiagnosticInfo> diagnostics, string projectDirectory) =>
+            new ExplainEmitter(projectDirectory).Explain(host, diagnostics);
+
+        private HostExplanation Explain(ResolvedHost host, IReadOnlyList<DiagnosticInfo> diagnostics)
+        {
+            var explanation = new HostExplanation
+            {
+                Name = host.Name,
+                Record = host.Spec.DisplayName,
+                Includes = PlaceOf(FleetResolver.SpanOf(host.Spec, "Includes")),
+            };
+            for (var i = 0; i < host.Users.Length && i < host.UserNames.Length; i++)
+            {
+                var user = host.Users[i];
+                explanation.Users.Add(new ExplainedUser
+                {
+                    Name = host.UserNames[i],
+                    Record = user.DisplayName,
+                    Includes = user.Spec is { } spec ? PlaceOf(FleetResolver.SpanOf(spec, "Includes")) : Place.None,
+                });
+            }
+            Compose(host, explanation);
+
+            Options(host.NixOS, "", "", explanation.Options);
+            foreach (var home in host.Homes)
+                Options(home.Value, home.Key, "", explanation.Options);
+
+            if (host.SshRecovery is { } recovery)
+                explanation.Recovery = Verdict(new RecoveryHost(host, recovery), diagnostics);
+            foreach (var error in diagnostics.Where(IsError))
+                explanation.Errors.Add(new Finding(PlaceOf(error.Span), error.Id + ": " + error.Message));
+            return explanation;
+        }
+
+        /// <summary>
+        /// Each aspect with the users whose [PerUser] gates it runs for, and the first include chain from the host and
+        /// from each user that reaches it, found over the edges Resolve met (as FleetResolver composes: the host's
+        /// aspects run for every user, a user's own for that user).
+        /// </summary>
+        private static void Compose(ResolvedHost host, HostExplanation explanation)
+        {
+            var includes = new Dictionary<string, List<RecordValue>>(StringComparer.Ordinal);
+            foreach (var (includer, included) in host.IncludeEdges)
+            {
+                if (!includes.TryGetValue(includer.Key, out var list))
+                    includes[includer.Key] = list = new List<RecordValue>();
+                if (!list.Any(r => r.Key == included.Key))
+                    list.Add(included);
+            }
+            var hostChains = Chains(host.Record, new ChainStep(ChainStep.Host, host.Name), includes);
+            var userChains = new List<(string Name, Dictionary<string, List<ChainStep>> Chains)>();
+            for (var i = 0; i < host.Users.Length && i < host.UserNames.Length; i++)
+                userChains.Add((host.UserNames[i], Chains(host.Users[i], new ChainStep(ChainStep.User, host.UserNames[i]), includes)));
+
+            foreach (var aspect in host.Aspects)
+            {
+                var use = new AspectUse { Name = aspect.DisplayName, Kind = KindOf(aspect), Instance = aspect.Describe() };
+                var byHost = hostChains.TryGetValue(aspect.Key, out var fromHost);
+                if (byHost)
+                    use.Chains.Add(fromHost!);
+                foreach (var (user, chains) in userChains)
+                {
+                    var byUser = chains.TryGetValue(aspect.Key, out var fromUser);
+                    if (byUser)
+                        use.Chains.Add(fromUser!);
+                    if ((byHost || byUser) && !use.Users.Contains(user))
+                        use.Users.Add(user);
+                }
+                explanation.Aspects.Add(use);
+            }
+        }
+
+        /// <summary>Breadth first from a root, so each aspect gets its shortest chain; the root's own chain is itself.</summary>
+        private static Dictionary<string, List<ChainStep>> Chains(RecordValue root, ChainStep start, Dictionary<string, List<RecordValue>> includes)
+        {
+            var chains = new Dictionary<string, List<ChainStep>>(StringComparer.Ordinal) { [root.Key] = new List<ChainStep> { start } };
+            var queue = new Queue<RecordValue>();
+            queue.Enqueue(root);
+            while (queue.Count > 0)
+            {
+                var aspect = queue.Dequeue();
+                if (!includes.TryGetValue(aspect.Key, out var children))
+                    continue;
+                foreach (var child in children)
+                {
+                    if (chains.ContainsKey(child.Key))
+                        continue;
+                    chains[child.Key] = new List<ChainStep>(chains[aspect.Key]) { new(KindOf(child), child.DisplayName) };
+                    queue.Enqueue(child);
+                }
+            }
+            return chains;
+        }
+
+        /// <summary>Every option of a merged tree, in path order: its value, its definitions, and how the winners made the value.</summary>
+        /// <param name="path">The node's path as Nix writes it ("" at the root).</param>
+        private void Options(AttrsNode node, string user, string path, List<ExplainedOption> into)
+        {
+            if (node.Declared.Count > 0)
+            {
+                var option = new ExplainedOption
+                {
+                    User = user, Path = path, Priority = node.Declared.Min(d => d.Priority), Merge = MergeKind.Attrs,
+                    Value = node.Children.Count == 0 ? "{ }" : "{ … }",
+                };
+                foreach (var definition in node.Declared)
+                    option.Definitions.Add(DefinitionOf(definition, "{ }"));
+                into.Add(option);
+            }
+            foreach (var child in node.Children)
+            {
+                var name = NixSyntax.AttributeName(child.Key, SourceSpan.None);
+                var childPath = path.Length == 0 ? name : path + "." + name;
+                switch (child.Value)
+                {
+                    case AttrsNode attrs:
+                        Options(attrs, user, childPath, into);
+                        break;
+                    case LeafNode leaf:
+                        into.Add(OptionOf(leaf, user, childPath));
+                        break;
+                }
+            }
+        }
+
+        private ExplainedOption OptionOf(LeafNode leaf, string user, string path)
+        {
+            var at = leaf.Sources.FirstOrDefault() ?? SourceSpan.None;
+            var winners = leaf.Definitions.Count(d => d.Priority == leaf.Priority);
+            var option = new ExplainedOption
+            {
+                User = user,
+                Path = path,
+                Priority = leaf.Priority,
+                Merge = leaf.IsList ? MergeKind.Concat : winners > 1 ? MergeKind.Equal : MergeKind.Single,
+                Value = writer.Inline(leaf.Value, at),
+            };
+            // The usual option has one definition, whose value is the option's: its Nix is written once.
+            foreach (var definition in leaf.Definitions)
+                option.Definitions.Add(DefinitionOf(definition, leaf.Definitions.Length == 1 ? option.Value : writer.Inline(definition.Value, definition.Span)));
+            return option;
+        }
+
+        private ExplainedDefinition DefinitionOf(Definition definition, string value) => new()
+        {
+            Priority = definition.Priority,
+            Place = PlaceOf(definition.Span),
+            Aspect = definition.Origin.Aspect,
+            Member = definition.Origin.Member,
+            Stage = definition.Origin.Kind.ToString(),
+            Value = value,
+        };
+
+        /// <summary>Each rule of the policy, met or with the findings Check made (the host's own diagnostics of that rule).</summary>
+        private RecoveryVerdict Verdict(RecoveryHost host, IReadOnlyList<DiagnosticInfo> diagnostics)
+        {
+            var verdict = new RecoveryVerdict();
+            verdict.Users.AddRange(host.Recovery.Users.Select(u => u.Name));
+            foreach (var rule in SshRecoveryPolicy.Rules)
+            {
+                var judged = new RuleVerdict { Id = rule.Id, Requirement = rule.Requirement };
+                judged.Options.AddRange(rule.Reads(host).Select(p => PathText(p)));
+                foreach (var finding in diagnostics.Where(d => d.Id == rule.Id))
+                    judged.Findings.Add(new Finding(PlaceOf(finding.Span), finding.Message));
+                verdict.Rules.Add(judged);
+            }
+            return verdict;
+        }
+
+        private static bool IsError(DiagnosticInfo diagnostic) => diagnostic.Descriptor.DefaultSeverity == DiagnosticSeverity.Error;
+
+        private static string PathText(IEnumerable<string> path) => string.Join(".", path.Select(p => NixSyntax.AttributeName(p, SourceSpan.None)));
+
+        private Place PlaceOf(SourceSpan span)
+        {
+            if (span.IsNone)
+                return Place.None;
+            if (!files.TryGetValue(span.Path, out var file))
+                files[span.Path] = file = span.RelativePath(projectDirectory);
+            return new Place(file, span.StartLine + 1);
+        }
+
+        private static string KindOf(RecordValue record) => record.Spec?.Kind switch
+        {
+            DeclarationKind.Host => ChainStep.Host,
+            DeclarationKind.User => ChainStep.User,
+            DeclarationKind.Profile => ChainStep.Profile,
+            _ => ChainStep.Feature,
+        };
+    }
+}
