@@ -161,6 +161,8 @@ namespace Lux.Cli.Explain
             var losers = option.Definitions.Where(d => d.Priority != option.Priority).ToList();
             var rule = option.Merge switch
             {
+                MergeKind.Conflict => "a conflict (LUX2001): the " + winners + " definitions at " + Priority(option.Priority) +
+                    " give different values, so the option has none and the build stops until one is removed or given another priority",
                 MergeKind.Attrs => "an attribute set: what is defined below it merges key by key",
                 MergeKind.Concat when winners > 1 => "a list: the " + winners + " definitions at " + Priority(option.Priority) + " are concatenated in the order they were made",
                 MergeKind.Concat => "a list with one definition at " + Priority(option.Priority),
@@ -176,6 +178,10 @@ namespace Lux.Cli.Explain
             }
             return rule;
         }
+
+        /// <summary>Whether a definition is one the option's value comes from: at the winning priority, unless they conflict.</summary>
+        public static bool Wins(ExplainedOption option, ExplainedDefinition definition) =>
+            option.Merge != MergeKind.Conflict && definition.Priority == option.Priority;
 
         /// <summary>A priority as the Nix that makes it: 100 plain, 1000 mkDefault, 50 mkForce, else mkOverride.</summary>
         public static string Priority(int priority) => priority switch

@@ -34,11 +34,15 @@ namespace Lux.Cli.Explain
         private static void Option(OptionsAnswer answer, TextWriter output)
         {
             var option = answer.Options[0];
-            WriteValue(Scope(answer.Host, answer.User) + ": " + option.Path + " =", option.Value, output);
+            var conflict = option.Merge == MergeKind.Conflict;
+            if (conflict)
+                output.WriteLine(Scope(answer.Host, answer.User) + ": " + option.Path + " has no value: its definitions conflict (LUX2001).");
+            else
+                WriteValue(Scope(answer.Host, answer.User) + ": " + option.Path + " =", option.Value, output);
             output.WriteLine();
             output.WriteLine(option.Definitions.Count == 1 ? "Defined once:" : "Defined " + option.Definitions.Count + " times:");
-            var rows = option.Definitions.Select(d => (Mark: d.Priority == option.Priority ? "wins" : "loses", Place: d.Place.ToString(), Origin: Origin(d),
-                Priority: Explainer.Priority(d.Priority), Value: d.Value == option.Value ? "" : d.Value)).ToList();
+            var rows = option.Definitions.Select(d => (Mark: Explainer.Wins(option, d) ? "wins" : conflict && d.Priority == option.Priority ? "clash" : "loses",
+                Place: d.Place.ToString(), Origin: Origin(d), Priority: Explainer.Priority(d.Priority), Value: d.Value == option.Value ? "" : d.Value)).ToList();
             var placeWidth = rows.Max(r => r.Place.Length);
             var originWidth = rows.Max(r => r.Origin.Length);
             foreach (var row in rows)
@@ -59,7 +63,7 @@ namespace Lux.Cli.Explain
             output.WriteLine(Scope(answer.Host, answer.User) + ": " + answer.Path + " is an attribute set; " +
                 Explainer.Count(answer.Options.Count, "option") + " defined below it:");
             output.WriteLine();
-            var rows = answer.Options.Select(o => (Path: Relative(o.Path, prefix), Value: OneLine(o.Value),
+            var rows = answer.Options.Select(o => (Path: Relative(o.Path, prefix), Value: o.Merge == MergeKind.Conflict ? "(conflict, LUX2001)" : OneLine(o.Value),
                 Source: o.Definitions.Count == 1 ? o.Definitions[0].Place + "  " + Origin(o.Definitions[0]) : o.Definitions.Count + " definitions: " + Explainer.Why(o))).ToList();
             var pathWidth = rows.Max(r => r.Path.Length);
             var valueWidth = rows.Max(r => r.Value.Length);

@@ -79,7 +79,10 @@ namespace Lux.Cli.Explain
         {
             json.WriteStartObject();
             json.WriteString("path", option.Path);
-            json.WriteString("value", option.Value);
+            if (option.Merge == MergeKind.Conflict)
+                json.WriteNull("value");
+            else
+                json.WriteString("value", option.Value);
             json.WriteNumber("priority", option.Priority);
             json.WriteString("merge", option.Merge);
             json.WriteString("why", Explainer.Why(option));
@@ -93,7 +96,7 @@ namespace Lux.Cli.Explain
                 json.WriteString("stage", definition.Stage);
                 json.WriteNumber("priority", definition.Priority);
                 json.WriteString("value", definition.Value);
-                json.WriteBoolean("wins", definition.Priority == option.Priority);
+                json.WriteBoolean("wins", Explainer.Wins(option, definition));
                 json.WriteEndObject();
             }
             json.WriteEndArray();

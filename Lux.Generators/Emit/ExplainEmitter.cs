@@ -56,8 +56,13 @@ namespace Lux.Generators.Emit
             Compose(host, explanation);
 
             Options(host.NixOS, "", "", explanation.Options);
+            explanation.Options.AddRange(host.Conflicts.Select(c => ConflictOf(c, "")));
             foreach (var home in host.Homes)
+            {
                 Options(home.Value, home.Key, "", explanation.Options);
+                if (host.HomeConflicts.TryGetValue(home.Key, out var conflicts))
+                    explanation.Options.AddRange(conflicts.Select(c => ConflictOf(c, home.Key)));
+            }
 
             if (host.SshRecovery is { } recovery)
                 explanation.Recovery = Verdict(new RecoveryHost(host, recovery), diagnostics);
@@ -172,6 +177,21 @@ namespace Lux.Generators.Emit
             // The usual option has one definition, whose value is the option's: its Nix is written once.
             foreach (var definition in leaf.Definitions)
                 option.Definitions.Add(DefinitionOf(definition, leaf.Definitions.Length == 1 ? option.Value : writer.Inline(definition.Value, definition.Span)));
+            return option;
+        }
+
+        /// <summary>An option Nix gets no value for, its definitions conflicting (LUX2001): every definition, none winning.</summary>
+        private ExplainedOption ConflictOf(ConflictedOption conflict, string user)
+        {
+            var option = new ExplainedOption
+            {
+                User = user,
+                Path = PathText(conflict.Path),
+                Priority = conflict.Definitions.Min(d => d.Priority),
+                Merge = MergeKind.Conflict,
+            };
+            foreach (var definition in conflict.Definitions)
+                option.Definitions.Add(DefinitionOf(definition, writer.Inline(definition.Value, definition.Span)));
             return option;
         }
 

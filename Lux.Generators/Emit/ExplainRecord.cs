@@ -95,6 +95,9 @@ namespace Lux.Generators.Emit
 
         /// <summary>An empty attribute set (<c>{ }</c>) that other definitions may add keys to.</summary>
         public const string Attrs = "attrs";
+
+        /// <summary>Different values at the winning priority (LUX2001): the option has no value and none of them wins.</summary>
+        public const string Conflict = "conflict";
     }
 
     internal sealed class ExplainedOption
@@ -110,7 +113,7 @@ namespace Lux.Generators.Emit
 
         public string Merge { get; set; } = MergeKind.Single;
 
-        /// <summary>The final value, as Nix.</summary>
+        /// <summary>The final value, as Nix; empty for a <see cref="MergeKind.Conflict"/>.</summary>
         public string Value { get; set; } = "";
 
         public List<ExplainedDefinition> Definitions { get; } = new();

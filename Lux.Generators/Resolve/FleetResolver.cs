@@ -147,10 +147,13 @@ namespace Lux.Generators.Resolve
                 host.Definitions.Add(recoveryAssertions(host, recovery));
 
             var scope = host.Name;
-            host.NixOS = OptionMerger.Merge(host.Definitions, scope, host.Errors, host.ConflictedOptions);
+            host.NixOS = OptionMerger.Merge(host.Definitions, scope, host.Errors, host.Conflicts);
             foreach (var userName in host.UserNames.Distinct())
+            {
+                var conflicts = host.HomeConflicts[userName] = new List<ConflictedOption>();
                 host.Homes.Add(new KeyValuePair<string, AttrsNode>(userName,
-                    OptionMerger.Merge(host.HomeDefinitions[userName], scope + ", home-manager user " + userName, host.Errors, null)));
+                    OptionMerger.Merge(host.HomeDefinitions[userName], scope + ", home-manager user " + userName, host.Errors, conflicts)));
+            }
         }
 
         /// <summary>The facts checks and assertions read; a fact that cannot be evaluated is an error of its own, not the host's end.</summary>

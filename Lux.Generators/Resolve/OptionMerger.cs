@@ -15,8 +15,8 @@ namespace Lux.Generators.Resolve
     /// </summary>
     internal static class OptionMerger
     {
-        /// <param name="conflicted">Receives the dotted path of every option left out because its definitions conflict.</param>
-        public static AttrsNode Merge(IEnumerable<Definition> definitions, string scope, List<DiagnosticInfo> diagnostics, ISet<string>? conflicted)
+        /// <param name="conflicted">Receives every option left out because its definitions conflict, with those definitions.</param>
+        public static AttrsNode Merge(IEnumerable<Definition> definitions, string scope, List<DiagnosticInfo> diagnostics, List<ConflictedOption> conflicted)
         {
             var flat = new List<Definition>();
             foreach (var definition in definitions)
@@ -54,13 +54,13 @@ namespace Lux.Generators.Resolve
                 if (parent.Children.TryGetValue(name, out var existing) && existing is AttrsNode)
                 {
                     diagnostics.Add(LuxDiagnostics.ValueUnderAttributes.At(group[0].Span, scope, group[0].PathText));
-                    conflicted?.Add(group[0].PathText);
+                    conflicted.Add(new ConflictedOption(path, group.ToImmutableArray()));
                     continue;
                 }
                 if (Resolve(group, scope, diagnostics) is { } leaf)
                     parent.Children[name] = leaf;
                 else
-                    conflicted?.Add(group[0].PathText);
+                    conflicted.Add(new ConflictedOption(path, group.ToImmutableArray()));
             }
             return root;
         }
@@ -135,5 +135,11 @@ namespace Lux.Generators.Resolve
         /// <summary>The conflict with the other definition it names as an additional place.</summary>
         private static DiagnosticInfo Also(DiagnosticInfo conflict, SourceSpan? other) =>
             other is null || other.IsNone ? conflict : conflict with { AdditionalSpans = new[] { other }.ToEquatableArray() };
+    }
+
+    /// <summary>An option Nix gets no value for: the definitions that conflict (and any weaker ones), in the order made.</summary>
+    internal sealed record ConflictedOption(ImmutableArray<string> Path, ImmutableArray<Definition> Definitions)
+    {
+        public string PathText => string.Join(".", Path);
     }
 }

@@ -55,8 +55,14 @@ namespace Lux.Generators.Resolve
         /// <summary>The Deploy fact, when the host is deployable.</summary>
         public DeployFact? Deploy { get; set; }
 
-        /// <summary>Options whose definitions conflict (LUX2001, already reported): checks leave them alone.</summary>
-        public HashSet<string> ConflictedOptions { get; } = new(global::System.StringComparer.Ordinal);
+        /// <summary>
+        /// Options left out of <see cref="NixOS"/> because their definitions conflict (LUX2001 and its kin, already reported):
+        /// checks leave them alone, and lux explain shows each with its definitions.
+        /// </summary>
+        public List<ConflictedOption> Conflicts { get; } = new();
+
+        /// <summary>As <see cref="Conflicts"/>, for each home-manager user's configuration.</summary>
+        public Dictionary<string, List<ConflictedOption>> HomeConflicts { get; } = new();
 
         /// <summary>Errors that stop this host's output (evaluation failures, conflicts, policy).</summary>
         public List<DiagnosticInfo> Errors { get; } = new();

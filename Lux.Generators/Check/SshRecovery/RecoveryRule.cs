@@ -69,7 +69,7 @@ namespace Lux.Generators.Check.SshRecovery
         public LeafNode? Option(params string[] path) => Resolved.NixOS.Find(path) as LeafNode;
 
         /// <summary>Whether the option's definitions conflict (LUX2001 said so already): the policy does not guess a winner.</summary>
-        public bool IsConflicted(params string[] path) => Resolved.ConflictedOptions.Contains(string.Join(".", path));
+        public bool IsConflicted(params string[] path) => Resolved.Conflicts.Any(c => c.Path.SequenceEqual(path));
 
         public bool IsOnHost(NamedUser user) => Resolved.UserNames.Contains(user.Name);
 
