@@ -13,7 +13,7 @@ namespace Lux.Generators
     /// The compiler's pipeline, wired: Parse → (per host) Resolve → Check → Emit → (per fleet) flake, fleet map,
     /// .sops.yaml, manifest → one generated source per host and one for the fleet. Each step is an incremental node over equatable models
     /// (Model/), so an edit re-runs only the steps whose inputs changed: an edit to one host resolves, checks and
-    /// emits that host; an edit to a feature every host, whose unchanged files are still not re-added.
+    /// emits that host and re-adds its one source; an edit to a feature every host, whose unchanged sources are still not re-added.
     /// Diagnostics are reported by <see cref="Diagnostics.LuxAnalyzer"/>, which runs the same steps; here they
     /// only travel in the manifest, where they block writing.
     /// </summary>
