@@ -11,9 +11,9 @@ namespace Lux.Generators
 {
     /// <summary>
     /// The compiler's pipeline, wired: Parse → (per host) Resolve → Check → Emit → (per fleet) flake, fleet map,
-    /// .sops.yaml, manifest → nix-out as generated sources. Each step is an incremental node over equatable models
+    /// .sops.yaml, manifest → one generated source per host and one for the fleet. Each step is an incremental node over equatable models
     /// (Model/), so an edit re-runs only the steps whose inputs changed: an edit to one host resolves, checks and
-    /// emits that host; an edit to a feature every host, whose unchanged files are still not re-added.
+    /// emits that host and re-adds its one source; an edit to a feature every host, whose unchanged sources are still not re-added.
     /// Diagnostics are reported by <see cref="Diagnostics.LuxAnalyzer"/>, which runs the same steps; here they
     /// only travel in the manifest, where they block writing.
     /// </summary>
@@ -63,22 +63,23 @@ namespace Lux.Generators
             // name twice. Decided from the summaries; the set is usually empty and stays equal, so unchanged hosts stay cached.
             var sharedNames = summaries.Select(static (all, _) => PerFleet.SharedNames(all)).WithTrackingName(TrackingNames.SharedNames);
             var emitted = hostOutputs.Combine(sharedNames).Where(static pair => !pair.Right.Contains(pair.Left.Summary.Identity.Name)).Select(static (pair, _) => pair.Left);
-            var hardware = emitted.Select(static (host, _) => host.Summary.Hardware).WithTrackingName(TrackingNames.HardwareModule)
-                .Where(static module => module is not null).Combine(nixTexts)
-                .Select(static (pair, _) => PerFleet.HardwareFile(pair.Left!, pair.Right)).WithTrackingName(TrackingNames.HardwareFile);
+            // One source per emitted host: its files, its hardware module (judged against the project's Nix texts) and its record.
+            // A literal edit re-runs this for the edited host only; an edit to a Nix file for every host, cheaply, and only
+            // the host whose module changed gets a source that differs.
+            var hostSources = emitted.Where(static host => PerHost.CanName(host.Summary.Identity.Name)).Combine(nixTexts)
+                .Select(static (pair, _) => PerHost.Source(pair.Left, pair.Right)).WithTrackingName(TrackingNames.HostSource);
             var flake = summaries.Select(static (all, _) => PerFleet.Flake(all)).WithTrackingName(TrackingNames.Flake);
             // The map reads each host's name and map only: a summary that changes otherwise (a diagnostic moved by an
             // edit) leaves it cached, and it runs again only when some host's composition, users or policy status does.
             var maps = hostOutputs.Select(static (host, _) => (host.Summary.Identity.Name, host.Summary.Identity.TypeName, host.Summary.Map))
                 .WithTrackingName(TrackingNames.HostMap).Collect();
             var fleetMap = maps.Select(static (all, _) => PerFleet.FleetMap(all)).WithTrackingName(TrackingNames.FleetMap);
-            // lux explain's records: one per host, so an edit to one host re-emits one record, and an index of names
-            // from the hosts' maps and the declarations, which a literal edit leaves equal.
-            var explanations = emitted.Select(static (host, _) => host.Explanation).WithTrackingName(TrackingNames.HostExplanation);
+            // lux explain's index of names, from the hosts' maps and the declarations, which a literal edit leaves equal.
             var catalog = fleet.Select(static (fleetContext, _) => PerFleet.ExplanationCatalog(fleetContext)).WithTrackingName(TrackingNames.ExplanationCatalog);
             var explanationIndex = maps.Combine(catalog).Select(static (all, _) => PerFleet.ExplanationIndex(all.Left, all.Right))
                 .WithTrackingName(TrackingNames.ExplanationIndex);
             var library = fleet.Select(static (fleetContext, _) => PerFleet.Library(fleetContext)).WithTrackingName(TrackingNames.Library);
+            var sops = library.Select(static (output, _) => output.Sops).WithTrackingName(TrackingNames.Sops);
             var manifest = summaries.Combine(library).Combine(nixTexts)
                 .Select(static (all, _) =>
                 {
@@ -86,16 +87,18 @@ namespace Lux.Generators
                     return PerFleet.Manifest(hostSummaries, libraryOutput, texts);
                 })
                 .WithTrackingName(TrackingNames.Manifest);
+            // One source for the fleet, re-made only when one of its parts changes.
+            var fleetSource = flake.Combine(fleetMap).Combine(sops).Combine(explanationIndex).Combine(manifest)
+                .Select(static (all, _) =>
+                {
+                    var ((((flakeFile, mapFiles), sopsFile), index), manifestOutput) = all;
+                    return PerFleet.Source(flakeFile, mapFiles, sopsFile, index, manifestOutput);
+                })
+                .WithTrackingName(TrackingNames.FleetSource);
 
-            // Out: nix-out, through the transport.
-            context.RegisterImplementationSourceOutput(emitted.SelectMany(static (host, _) => host.Files.AsImmutableArray()).WithTrackingName(TrackingNames.HostFiles), NixOutSources.AddFile);
-            context.RegisterImplementationSourceOutput(hardware.Where(static file => file is not null).Select(static (file, _) => file!), NixOutSources.AddFile);
-            context.RegisterImplementationSourceOutput(flake, NixOutSources.AddFile);
-            context.RegisterImplementationSourceOutput(fleetMap.SelectMany(static (files, _) => files.AsImmutableArray()), NixOutSources.AddFile);
-            context.RegisterImplementationSourceOutput(library.SelectMany(static (output, _) => output.Sops is { } sops ? ImmutableArray.Create(sops) : ImmutableArray<OutputFile>.Empty), NixOutSources.AddFile);
-            context.RegisterImplementationSourceOutput(manifest, NixOutSources.AddManifest);
-            context.RegisterImplementationSourceOutput(explanations.Where(static e => e is not null).Select(static (e, _) => e!), NixOutSources.AddExplanation);
-            context.RegisterImplementationSourceOutput(explanationIndex, NixOutSources.AddExplanationIndex);
+            // Out: nix-out and the records, through the transport.
+            context.RegisterImplementationSourceOutput(hostSources, NixOutSources.AddHost);
+            context.RegisterImplementationSourceOutput(fleetSource, NixOutSources.AddFleet);
         }
     }
 
@@ -112,9 +115,7 @@ namespace Lux.Generators
         public const string NixTexts = "Lux.NixTexts";
         public const string Context = "Lux.Context";
         public const string Host = "Lux.Host";
-        public const string HostFiles = "Lux.HostFiles";
-        public const string HardwareModule = "Lux.HardwareModule";
-        public const string HardwareFile = "Lux.HardwareFile";
+        public const string HostSource = "Lux.HostSource";
         public const string HostSummary = "Lux.HostSummary";
         public const string Flake = "Lux.Flake";
         public const string HostMap = "Lux.HostMap";
@@ -122,7 +123,8 @@ namespace Lux.Generators
         public const string Library = "Lux.Library";
         public const string SharedNames = "Lux.SharedNames";
         public const string Manifest = "Lux.Manifest";
-        public const string HostExplanation = "Lux.HostExplanation";
+        public const string Sops = "Lux.Sops";
+        public const string FleetSource = "Lux.FleetSource";
         public const string ExplanationCatalog = "Lux.ExplanationCatalog";
         public const string ExplanationIndex = "Lux.ExplanationIndex";
     }

@@ -102,16 +102,20 @@ public sealed class LuxHarness
         var errors = new List<string>();
         foreach (var generated in result.Results.SelectMany(r => r.GeneratedSources))
         {
-            var text = generated.SourceText.ToString();
-            if (generated.HintName == GeneratedSourceFormat.ManifestHintName)
+            if (!GeneratedSourceFormat.TryDecode(generated.SourceText.ToString(), out var source, out var problem))
+                throw new InvalidOperationException(generated.HintName + " does not decode: " + problem);
+            foreach (var entry in source.Entries)
             {
-                if (!GeneratedSourceFormat.TryDecodeManifest(text, out _, out var manifestErrors))
-                    throw new InvalidOperationException("The manifest does not decode");
-                errors.AddRange(manifestErrors);
-            }
-            else if (GeneratedSourceFormat.TryDecodeFile(text, out var path, out var content))
-            {
-                files[path] = content;
+                if (entry.Kind == GeneratedSourceFormat.FileKind)
+                {
+                    files[entry.Path!] = entry.Text;
+                }
+                else if (entry.Kind == GeneratedSourceFormat.ManifestKind)
+                {
+                    if (!GeneratedSourceFormat.TryDecodeManifest(entry.Text, out var manifest))
+                        throw new InvalidOperationException("The manifest does not decode");
+                    errors.AddRange(manifest.Errors);
+                }
             }
         }
         foreach (var exception in result.Results.Select(r => r.Exception).OfType<Exception>())

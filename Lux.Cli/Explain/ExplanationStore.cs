@@ -7,8 +7,8 @@ using Lux.Generators.Transport;
 namespace Lux.Cli.Explain
 {
     /// <summary>
-    /// The explain records of one build, read lazily: the index of names first, then only the record of the host asked
-    /// about, so an answer on a fleet of a thousand hosts reads two small files.
+    /// The explain records of one build, read lazily: the index of names first (from the fleet's source), then only the
+    /// source of the host asked about, so an answer on a fleet of a thousand hosts reads two files.
     /// </summary>
     internal sealed class ExplanationStore
     {
@@ -26,21 +26,21 @@ namespace Lux.Cli.Explain
 
         public static ExplanationStore Open(FleetProject project)
         {
-            var text = Decode(Path.Join(project.GeneratedDirectory, GeneratedSourceFormat.ExplanationIndexHintName), "index");
+            var text = Decode(Path.Join(project.GeneratedDirectory, GeneratedSourceFormat.FleetHintName), GeneratedSourceFormat.FleetSubject, "");
             var index = text is null ? null : ExplainRecordFormat.ReadIndex(text);
-            return new ExplanationStore(project, index ?? throw Unreadable(project, GeneratedSourceFormat.ExplanationIndexHintName));
+            return new ExplanationStore(project, index ?? throw Unreadable(project, GeneratedSourceFormat.FleetHintName));
         }
 
         /// <summary>The record of a host the index lists.</summary>
         public HostExplanation Host(string name)
         {
-            var hintName = GeneratedSourceFormat.ExplanationHintNameFor(name);
-            var text = Decode(Path.Join(Project.GeneratedDirectory, hintName), name);
+            var hintName = GeneratedSourceFormat.HostHintNameFor(name);
+            var text = Decode(Path.Join(Project.GeneratedDirectory, hintName), GeneratedSourceFormat.HostSubject, name);
             return (text is null ? null : ExplainRecordFormat.ReadHost(text)) ?? throw Unreadable(Project, hintName);
         }
 
-        /// <summary>The record's text, or null when the file is missing, unreadable or carries another subject.</summary>
-        private static string? Decode(string path, string subject)
+        /// <summary>The record's text, or null when the file is missing, unreadable, broken or carries another subject.</summary>
+        private static string? Decode(string path, string subject, string name)
         {
             string source;
             try
@@ -51,7 +51,9 @@ namespace Lux.Cli.Explain
             {
                 return null;
             }
-            return GeneratedSourceFormat.TryDecodeExplanation(source, out var found, out var text) && found == subject ? text : null;
+            return GeneratedSourceFormat.TryDecode(source, out var decoded, out _) && decoded.Subject == subject && decoded.Name == name
+                ? decoded.Single(GeneratedSourceFormat.ExplainKind)
+                : null;
         }
 
         private static ExplainException Unreadable(FleetProject project, string hintName) =>

@@ -54,7 +54,7 @@ namespace Lux.Cli.Explain
                 path = Path.GetDirectoryName(path)!;
             if (!System.IO.Directory.Exists(path))
                 throw new ExplainException(ExplainExitCodes.NoRecords, "lux explain: --project: " + path + " is neither a directory nor a project file.");
-            if (File.Exists(Path.Join(path, GeneratedSourceFormat.ExplanationIndexHintName)))
+            if (File.Exists(Path.Join(path, GeneratedSourceFormat.FleetHintName)))
                 return new FleetProject(path, path);
             return Built(path) ?? throw NeverBuilt(path);
         }
@@ -68,7 +68,7 @@ namespace Lux.Cli.Explain
             // obj/<Configuration>/<tfm>/generated/…: the newest index is the last build's, Debug or Release.
             var newest = System.IO.Directory.EnumerateDirectories(obj).SelectMany(SafeSubdirectories)
                 .Select(tfm => Path.Join(tfm, GeneratedTail))
-                .Select(generated => (Generated: generated, Index: new FileInfo(Path.Join(generated, GeneratedSourceFormat.ExplanationIndexHintName))))
+                .Select(generated => (Generated: generated, Index: new FileInfo(Path.Join(generated, GeneratedSourceFormat.FleetHintName))))
                 .Where(candidate => candidate.Index.Exists)
                 .OrderByDescending(candidate => candidate.Index.LastWriteTimeUtc)
                 .FirstOrDefault();
@@ -81,7 +81,7 @@ namespace Lux.Cli.Explain
         /// </summary>
         public string? ChangedSinceBuild()
         {
-            var built = File.GetLastWriteTimeUtc(Path.Join(GeneratedDirectory, GeneratedSourceFormat.ExplanationIndexHintName));
+            var built = File.GetLastWriteTimeUtc(Path.Join(GeneratedDirectory, GeneratedSourceFormat.FleetHintName));
             // One walk that never enters obj/ or bin/ (thousands of generated files on a large fleet) and reads each
             // file's time from the directory entry.
             var sources = new FileSystemEnumerable<string>(Directory, (ref FileSystemEntry entry) => entry.ToFullPath(),

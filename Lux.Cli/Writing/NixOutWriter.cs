@@ -7,7 +7,6 @@ using Lux.Cli.Locking;
 using Lux.Cli.Ownership;
 using Lux.Cli.Paths;
 using Lux.Cli.Transport;
-using Lux.Generators.Transport;
 
 namespace Lux.Cli.Writing
 {
@@ -59,7 +58,7 @@ namespace Lux.Cli.Writing
             if (generated.PolicyErrors.Count > 0 && !_options.AnalyzersRan)
                 return WriteResult.BlockedByConfigErrors(_outputDirectory, generated.PolicyErrors);
 
-            var manifestPath = Path.Join(generatedDirectory, GeneratedSourceFormat.ManifestHintName);
+            var manifestPath = GeneratedOutputReader.ManifestPath(generatedDirectory);
             var pathProblems = ProducedPathRules.Check(generated.Files.Select(file => file.Path), manifestPath);
             if (pathProblems.Count > 0)
                 throw new WriterException(pathProblems);

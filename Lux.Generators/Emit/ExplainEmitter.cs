@@ -28,9 +28,9 @@ namespace Lux.Generators.Emit
             writer = new NixWriter(projectDirectory);
         }
 
-        /// <summary>The host's record as the source that carries it (<see cref="GeneratedSourceFormat.EncodeExplanation"/>).</summary>
+        /// <summary>The host's record as text (<see cref="ExplainRecordFormat"/>).</summary>
         public static string Emit(ResolvedHost host, IReadOnlyList<DiagnosticInfo> diagnostics, string projectDirectory) =>
-            ExplainRecordFormat.WriteSource(Explain(host, diagnostics, projectDirectory));
+            ExplainRecordFormat.Write(Explain(host, diagnostics, projectDirectory));
 
         public static HostExplanation Explain(ResolvedHost host, IReadOnlyList<DiagnosticInfo> diagnostics, string projectDirectory) =>
             new ExplainEmitter(projectDirectory).Explain(host, diagnostics);

@@ -98,7 +98,7 @@ namespace Lux.Generators.Emit
                     indexed.IncludedBy.AddRange(includers.OrderBy(s => KindOrder(s.Kind)).ThenBy(s => s.Name, StringComparer.Ordinal));
                 index.Aspects.Add(indexed);
             }
-            return ExplainRecordFormat.WriteSource(index);
+            return ExplainRecordFormat.Write(index);
 
             void Add(string aspect, ChainStep includer)
             {

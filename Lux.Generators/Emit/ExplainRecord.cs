@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using Lux.Generators.Transport;
 
 namespace Lux.Generators.Emit
 {
@@ -10,7 +9,7 @@ namespace Lux.Generators.Emit
     /// What <c>lux explain</c> knows about one host, as the compiler found it: every option the host defines (per user
     /// for home-manager) with every definition, who made it and which won; the aspects that apply and the include
     /// chains that brought them; the SSH recovery verdict. Written by <see cref="ExplainEmitter"/>, read by the CLI:
-    /// this file is compiled into both (as <see cref="GeneratedSourceFormat"/> is), so the two cannot drift.
+    /// this file is compiled into both (as Transport/GeneratedSourceFormat.cs is), so the two cannot drift.
     /// </summary>
     internal sealed class HostExplanation
     {
@@ -187,19 +186,19 @@ namespace Lux.Generators.Emit
 
     /// <summary>
     /// The records as text: one item per line, tab-separated fields, each field with <c>\</c>, tab, LF and CR escaped.
-    /// Internal to Lux (versioned by its first line); scripts read <c>lux explain --json</c> instead. Written straight into
-    /// the source that carries it through the compiler; read from the text <see cref="GeneratedSourceFormat.TryDecodeExplanation"/> gives.
+    /// Internal to Lux (versioned by its first line); scripts read <c>lux explain --json</c> instead. Plain text, which
+    /// knows nothing of the transport: the host's generated source carries it as one entry.
     /// </summary>
     internal static class ExplainRecordFormat
     {
         private const string HostHeader = "lux-explain-host\t1";
         private const string IndexHeader = "lux-explain-index\t1";
 
-        /// <summary>The host's record, written straight into the source that carries it (<see cref="GeneratedSourceFormat.StartExplanation"/>).</summary>
-        public static string WriteSource(HostExplanation host)
+        /// <summary>The host's record as text.</summary>
+        public static string Write(HostExplanation host)
         {
             // About 150 characters an option with its definition, and the head: sized once rather than doubled into.
-            var w = new RecordWriter(host.Name, HostHeader, 2048 + host.Options.Count * 160);
+            var w = new RecordWriter(HostHeader, 2048 + host.Options.Count * 160);
             w.Row("host").Field(host.Name).Field(host.Record).Field(host.Includes).End();
             foreach (var user in host.Users)
                 w.Row("user").Field(user.Name).Field(user.Record).Field(user.Includes).End();
@@ -299,10 +298,10 @@ namespace Lux.Generators.Emit
             return host;
         }
 
-        /// <summary>The index, written straight into the source that carries it (subject "index").</summary>
-        public static string WriteSource(FleetIndex index)
+        /// <summary>The index as text.</summary>
+        public static string Write(FleetIndex index)
         {
-            var w = new RecordWriter("index", IndexHeader, 1024 + index.Hosts.Count * 16);
+            var w = new RecordWriter(IndexHeader, 1024 + index.Hosts.Count * 16);
             foreach (var host in index.Hosts)
                 w.Row("host").Field(host).End();
             foreach (var user in index.Users)
@@ -389,35 +388,32 @@ namespace Lux.Generators.Emit
             return sb.ToString();
         }
 
-        /// <summary>Rows of tab-separated, escaped fields, each row a line of the record's source as it is written.</summary>
+        /// <summary>Rows of tab-separated, escaped fields, one a line.</summary>
         private sealed class RecordWriter
         {
-            private readonly StringBuilder source;
-            private readonly StringBuilder row = new(256);
+            private readonly StringBuilder text;
 
-            public RecordWriter(string subject, string header, int capacity)
+            public RecordWriter(string header, int capacity)
             {
-                source = GeneratedSourceFormat.StartExplanation(subject, capacity);
-                row.Append(header);
-                End();
+                text = new StringBuilder(capacity).Append(header);
             }
 
             public RecordWriter Row(string tag)
             {
-                row.Clear().Append(tag);
+                text.Append('\n').Append(tag);
                 return this;
             }
 
             public RecordWriter Field(string field)
             {
-                row.Append('\t');
+                text.Append('\t');
                 foreach (var c in field)
                 {
                     var escaped = c switch { '\\' => "\\\\", '\t' => "\\t", '\n' => "\\n", '\r' => "\\r", _ => null };
                     if (escaped is null)
-                        row.Append(c);
+                        text.Append(c);
                     else
-                        row.Append(escaped);
+                        text.Append(escaped);
                 }
                 return this;
             }
@@ -434,9 +430,12 @@ namespace Lux.Generators.Emit
                 return this;
             }
 
-            public void End() => GeneratedSourceFormat.AppendExplanationLine(source, row);
+            /// <summary>A row ends where the next begins; kept so each row reads as one.</summary>
+            public void End()
+            {
+            }
 
-            public override string ToString() => source.ToString();
+            public override string ToString() => text.ToString();
         }
     }
 }

@@ -19,15 +19,18 @@ namespace Lux.Generators.Model
 
     /// <summary>
     /// One host compiled: its nix-out files (but the hardware module, see <see cref="HardwareModule"/>), its summary, and
-    /// its explain record for <c>lux explain</c> (null when the host is not emitted).
+    /// its explain record for <c>lux explain</c> (<see cref="Emit.ExplainRecordFormat"/>; null when the host is not emitted).
     /// </summary>
-    internal sealed record HostOutput(HostSummary Summary, EquatableArray<OutputFile> Files, HostExplanationSource? Explanation = null);
+    internal sealed record HostOutput(HostSummary Summary, EquatableArray<OutputFile> Files, string? Explanation = null);
 
     /// <summary>
-    /// One host's explain record (<see cref="Emit.ExplainRecordFormat"/>) in the generated source that carries it to the CLI
-    /// beside nix-out but never into it (<see cref="Transport.GeneratedSourceFormat.StartExplanation"/>).
+    /// What leaves the pipeline for one emitted host, in one generated source: its nix-out files, the hardware module
+    /// among them unless withheld, and its explain record, which goes beside nix-out but never into it.
     /// </summary>
-    internal sealed record HostExplanationSource(string HostName, string Source);
+    internal sealed record HostSource(string HostName, EquatableArray<OutputFile> Files, string? Explanation);
+
+    /// <summary>What leaves the pipeline for the fleet, in one generated source: flake.nix, the fleet map, .sops.yaml, the explain index and the manifest.</summary>
+    internal sealed record FleetSource(EquatableArray<OutputFile> Files, string ExplanationIndex, Manifest Manifest);
 
     /// <summary>
     /// A hand-written Nix file a host brings in verbatim: where it goes in nix-out, and which AdditionalFile it is.
@@ -43,10 +46,10 @@ namespace Lux.Generators.Model
     internal sealed record LibraryOutput(EquatableArray<DiagnosticInfo> Diagnostics, OutputFile? Sops, EquatableArray<DiagnosticInfo> SopsDiagnostics);
 
     /// <summary>
-    /// The files of a compilation, the errors that block writing them, and the policy findings that block
-    /// only when no analyzer ran (see <see cref="Diagnostics.LuxDiagnostics.IsSuppressible"/>).
+    /// The files of a compilation and the hosts whose sources carry them, the errors that block writing them, and the policy
+    /// findings that block only when no analyzer ran (see <see cref="Diagnostics.LuxDiagnostics.IsSuppressible"/>).
     /// </summary>
-    internal sealed record Manifest(EquatableArray<string> Paths, EquatableArray<string> Errors, EquatableArray<string> PolicyErrors);
+    internal sealed record Manifest(EquatableArray<string> Hosts, EquatableArray<string> Paths, EquatableArray<string> Errors, EquatableArray<string> PolicyErrors);
 
     /// <summary>One <c>deploy.nodes.&lt;Host&gt;</c> of the flake: the deploy-rs settings of a deployable host.</summary>
     internal sealed record DeployNode(string Host, string System, string Hostname, string? SshUser, string User, bool InteractiveSudo, bool RemoteBuild,

@@ -105,7 +105,7 @@ namespace Lux.Generators.Steps
         /// <summary>The fleet's aspects and users with who includes each, for the explain records' index.</summary>
         public static ExplainCatalog ExplanationCatalog(FleetContext context) => ExplainIndexEmitter.Catalog(context);
 
-        /// <summary>The explain records' index, as its source: the hosts the flake lists, and the fleet's aspects and users with who includes each.</summary>
+        /// <summary>The explain records' index: the hosts the flake lists, and the fleet's aspects and users with who includes each.</summary>
         public static string ExplanationIndex(IEnumerable<(string Name, string TypeName, HostMap Map)> hosts, ExplainCatalog catalog)
         {
             var listed = ListedMaps(hosts);
@@ -137,9 +137,23 @@ namespace Lux.Generators.Steps
             // Warnings (a renamed option) leave the output complete and correct: they never block writing.
             var diagnostics = Diagnostics(hosts, library, texts).Where(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error).ToList();
             // Policy findings a user may suppress travel apart from the errors that always block.
-            return new Manifest(paths.ToEquatableArray(),
+            // The hosts whose sources carry files: those the flake lists, as NixGenerator emits them.
+            return new Manifest(Listed(hosts).Select(h => h.Identity.Name).ToEquatableArray(), paths.ToEquatableArray(),
                 diagnostics.Where(d => !LuxDiagnostics.IsSuppressible(d.Descriptor)).Select(d => d.ToCanonical()).ToEquatableArray(),
                 diagnostics.Where(d => LuxDiagnostics.IsSuppressible(d.Descriptor)).Select(d => d.ToCanonical()).ToEquatableArray());
+        }
+
+        /// <summary>
+        /// What leaves for the fleet, in one source: flake.nix, FLEET.md and fleet.dot, .sops.yaml when the policy makes one,
+        /// the explain index and the manifest. A literal edit leaves all of them equal, so the source stays cached.
+        /// </summary>
+        public static FleetSource Source(OutputFile flake, EquatableArray<OutputFile> fleetMap, OutputFile? sops, string explanationIndex, Manifest manifest)
+        {
+            var files = new List<OutputFile> { flake };
+            files.AddRange(fleetMap);
+            if (sops is not null)
+                files.Add(sops);
+            return new FleetSource(files.ToEquatableArray(), explanationIndex, manifest);
         }
 
         /// <summary>Every diagnostic of a compilation, in the manifest's order.</summary>

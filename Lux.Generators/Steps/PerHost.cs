@@ -29,7 +29,7 @@ namespace Lux.Generators.Steps
                 CheckedHosts.Remember(spec, context, new HostFindings(diagnostics.ToList(), HardwareOf(host)));
                 var files = new List<OutputFile>();
                 HardwareModule? hardware = null;
-                HostExplanationSource? explanation = null;
+                string? explanation = null;
                 if (CanName(host.Name))
                 {
                     explanation = Explanation(host, diagnostics, context.ProjectDirectory);
@@ -63,15 +63,28 @@ namespace Lux.Generators.Steps
         }
 
         /// <summary>
+        /// What leaves for one emitted host: its files, its hardware module as <see cref="Outgoing.Hardware"/> judges the
+        /// project's Nix text (unless withheld), and its record. Each host combines with the Nix texts as a whole: an edit to
+        /// one Nix file re-runs this cheap step for every host, but only the host whose module changed gets a new source.
+        /// </summary>
+        public static HostSource Source(HostOutput host, NixTexts texts)
+        {
+            var files = host.Files;
+            if (host.Summary.Hardware is { } module && PerFleet.HardwareFile(module, texts) is { } hardware)
+                files = files.AsImmutableArray().Add(hardware).ToEquatableArray();
+            return new HostSource(host.Summary.Identity.Name, files, host.Explanation);
+        }
+
+        /// <summary>
         /// The host's explain record, or null when it cannot be made: explain is a view of the compilation, so its
         /// failure costs the host its answers, never its nix-out (and never the private key material LUX2006 withholds).
         /// </summary>
-        private static HostExplanationSource? Explanation(ResolvedHost host, IReadOnlyList<DiagnosticInfo> diagnostics, string projectDirectory)
+        private static string? Explanation(ResolvedHost host, IReadOnlyList<DiagnosticInfo> diagnostics, string projectDirectory)
         {
             try
             {
-                var source = ExplainEmitter.Emit(host, diagnostics, projectDirectory);
-                return PrivateKeyMaterial.Find(source) is null ? new HostExplanationSource(host.Name, source) : null;
+                var record = ExplainEmitter.Emit(host, diagnostics, projectDirectory);
+                return PrivateKeyMaterial.Find(record) is null ? record : null;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -70,22 +70,15 @@ public sealed class LuxRun
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         var result = driver.GetRunResult();
 
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var decoded = GeneratedSources.Of(result);
+        decoded.Problems.Should().BeEmpty();
+        var files = decoded.Files;
         var errors = new List<string>();
-        foreach (var generated in result.Results.SelectMany(r => r.GeneratedSources))
+        if (decoded.Manifest is { } manifest)
         {
-            var text = generated.SourceText.ToString();
-            if (generated.HintName == GeneratedSourceFormat.ManifestHintName)
-            {
-                // The generator runs alone here, as with -p:RunAnalyzers=false, where policy errors block writing too.
-                GeneratedSourceFormat.TryDecodeManifest(text, out var listed, out var manifestErrors, out var policyErrors).Should().BeTrue();
-                errors.AddRange(manifestErrors);
-                errors.AddRange(policyErrors);
-            }
-            else if (GeneratedSourceFormat.TryDecodeFile(text, out var path, out var content))
-            {
-                files[path] = content;
-            }
+            // The generator runs alone here, as with -p:RunAnalyzers=false, where policy errors block writing too.
+            errors.AddRange(manifest.Errors);
+            errors.AddRange(manifest.PolicyErrors);
         }
         var compilerErrors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
         return new LuxRun(compilation, result, files, errors, compilerErrors, additional);

@@ -5,13 +5,14 @@ using Lux.Generators.Emit;
 using Lux.Generators.Model;
 using Lux.Tests.Generator;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Lux.Tests.Incremental;
 
 /// <summary>
 /// The generator's work follows the edit: an unchanged compilation reuses every step, a literal edited in
-/// one host re-emits that host's files only, an edit that moves no line re-emits nothing, and the pipeline
-/// holds only equatable data.
+/// one host re-adds that host's one source only (its files and record), an edit that moves no line re-adds nothing,
+/// and the pipeline holds only equatable data.
 /// </summary>
 public sealed class IncrementalCachingTests
 {
@@ -44,7 +45,7 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
-    public void Editing_one_literal_in_one_host_re_emits_only_that_hosts_changed_files()
+    public void Editing_one_literal_in_one_host_re_adds_only_that_hosts_source()
     {
         var harness = new IncrementalHarness();
         var driver = harness.CreateDriver().RunGenerators(harness.Compilation);
@@ -56,7 +57,14 @@ public sealed class IncrementalCachingTests
         var after = IncrementalHarness.Files(result);
         var changed = after.Where(f => before[f.Key] != f.Value).Select(f => f.Key).ToList();
         changed.Should().BeEquivalentTo("hosts/polaris/home/kiri.nix", "hosts/polaris/home/ergon.nix");
-        ReEmitted(result).Should().BeEquivalentTo(changed);
+        // One source of the four (three hosts and the fleet) is added again: polaris's, which carries both changed files.
+        ReAdded(result).Should().Equal("polaris");
+        IncrementalHarness.SourceOutputs(result).Should().HaveCount(4)
+            .And.ContainSingle(o => o.Reason != IncrementalStepRunReason.Cached);
+        Reasons(result, TrackingNames.HostSource).Should().BeEquivalentTo(new[]
+        {
+            IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Cached,
+        });
 
         // Of the hosts, only polaris was resolved again; of the declarations, only polaris's was parsed again.
         Reasons(result, TrackingNames.Host).Should().BeEquivalentTo(new[]
@@ -69,14 +77,35 @@ public sealed class IncrementalCachingTests
         Reasons(result, TrackingNames.Flake).Should().OnlyContain(r => r == IncrementalStepRunReason.Cached);
         Reasons(result, TrackingNames.FleetMap).Should().OnlyContain(r => r == IncrementalStepRunReason.Cached);
 
-        // lux explain's records: polaris's is made and added again, the other hosts' and the index stay as they were.
-        Reasons(result, TrackingNames.HostExplanation).Should().BeEquivalentTo(new[]
-        {
-            IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Cached,
-        });
+        // lux explain's records: polaris's travels in its source; the index, with the flake, map and manifest, in the
+        // fleet's, which stays cached.
         Reasons(result, TrackingNames.ExplanationCatalog).Should().OnlyContain(r => r == IncrementalStepRunReason.Cached);
         Reasons(result, TrackingNames.ExplanationIndex).Should().OnlyContain(r => r == IncrementalStepRunReason.Cached);
-        ReEmittedExplanations(result).Should().Equal("polaris");
+        Reasons(result, TrackingNames.FleetSource).Should().Equal(IncrementalStepRunReason.Cached);
+        GeneratedSources.Of(result.GeneratedSources).Records["polaris"].Should().Contain("144");
+    }
+
+    [Fact]
+    public void Editing_one_hosts_hardware_module_re_adds_only_that_hosts_source()
+    {
+        var harness = new IncrementalHarness();
+        var driver = harness.CreateDriver().RunGenerators(harness.Compilation);
+        var before = IncrementalHarness.Files(Single(driver));
+        var module = harness.AdditionalTexts.Single(t => t.Path.EndsWith("/polaris.nix", StringComparison.Ordinal));
+        var text = module.GetText()!.ToString();
+        var edited = new InMemoryAdditionalText(module.Path, text + "# edited\n");
+
+        var result = Single(driver.ReplaceAdditionalText(module, edited).RunGenerators(harness.Compilation));
+
+        var after = IncrementalHarness.Files(result);
+        after.Where(f => before[f.Key] != f.Value).Select(f => f.Key).Should().Equal("hosts/polaris/hardware-configuration.nix");
+        // Every host's source step ran again with the new Nix texts; only polaris's came out different and was added again.
+        Reasons(result, TrackingNames.HostSource).Should().BeEquivalentTo(new[]
+        {
+            IncrementalStepRunReason.Modified, IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Unchanged,
+        });
+        ReAdded(result).Should().Equal("polaris");
+        Reasons(result, TrackingNames.Host).Should().OnlyContain(r => r == IncrementalStepRunReason.Cached);
     }
 
     [Fact]
@@ -88,7 +117,11 @@ public sealed class IncrementalCachingTests
         // A literal of a feature every host includes: every host's record changes (its value), the index does not.
         var result = Single(driver.RunGenerators(harness.Edit("OpenSsh.cs", "OpenFirewall = true", "OpenFirewall = false")));
 
-        ReEmittedExplanations(result).Should().BeEquivalentTo("orion", "polaris", "zenith");
+        // Each host's source carries its changed files and record; the fleet's is added again only if one of its parts changed.
+        string[] fleetParts = [TrackingNames.Flake, TrackingNames.FleetMap, TrackingNames.Sops, TrackingNames.ExplanationIndex, TrackingNames.Manifest];
+        var changedParts = fleetParts.Where(part => Reasons(result, part).Contains(IncrementalStepRunReason.Modified)).ToList();
+        ReAdded(result).Should().BeEquivalentTo(changedParts.Count > 0 ? ["orion", "polaris", "zenith", "fleet"] : new[] { "orion", "polaris", "zenith" },
+            "the fleet's parts that changed: " + string.Join(", ", changedParts));
         Reasons(result, TrackingNames.ExplanationCatalog).Should().OnlyContain(r => r == IncrementalStepRunReason.Unchanged || r == IncrementalStepRunReason.Cached);
         Reasons(result, TrackingNames.ExplanationIndex).Should().OnlyContain(r => r == IncrementalStepRunReason.Unchanged || r == IncrementalStepRunReason.Cached);
     }
@@ -107,7 +140,7 @@ public sealed class IncrementalCachingTests
         var result = Single(driver.RunGenerators(harness.Edit(file, before, after)));
 
         IncrementalHarness.Files(result).Should().Equal(files);
-        ReEmitted(result).Should().BeEmpty();
+        ReAdded(result).Should().BeEmpty();
         IncrementalHarness.SourceOutputs(result).Should().NotContain(o => o.Reason == IncrementalStepRunReason.New || o.Reason == IncrementalStepRunReason.Modified);
     }
 
@@ -127,7 +160,7 @@ public sealed class IncrementalCachingTests
         var after = IncrementalHarness.Files(result);
         var changed = after.Where(f => before[f.Key] != f.Value).Select(f => f.Key).ToList();
         changed.Should().NotBeEmpty().And.OnlyContain(path => path.StartsWith("hosts/polaris/", StringComparison.Ordinal));
-        ReEmitted(result).Should().BeEquivalentTo(changed);
+        ReAdded(result).Should().Equal("polaris");
         foreach (var path in changed)
             WithoutProvenance(after[path]).Should().Be(WithoutProvenance(before[path]), $"{path} differs in its provenance comments only");
 
@@ -151,7 +184,9 @@ public sealed class IncrementalCachingTests
             IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Cached,
         });
         Reasons(result, TrackingNames.FleetMap).Should().Equal(IncrementalStepRunReason.Modified);
-        ReEmitted(result).Should().Contain(FleetMapEmitter.Paths);
+        ReAdded(result).Should().BeEquivalentTo("polaris", "fleet");
+        var fleet = ReAddedSources(result).OfType<FleetSource>().Single();
+        fleet.Files.Select(f => f.Path).Should().Contain(FleetMapEmitter.Paths);
     }
 
     [Fact]
@@ -173,19 +208,20 @@ public sealed class IncrementalCachingTests
         banned.Should().BeEmpty();
     }
 
-    /// <summary>The nix-out files whose generated source a run added again: the inputs of its New or Modified AddSource steps.</summary>
-    private static IEnumerable<string> ReEmitted(GeneratorRunResult result) =>
+    /// <summary>What a run added again: the inputs of its New or Modified AddSource steps, a host's source or the fleet's.</summary>
+    private static IEnumerable<object> ReAddedSources(GeneratorRunResult result) =>
         result.TrackedOutputSteps.SelectMany(s => s.Value)
             .Where(step => step.Outputs.Any(o => o.Reason == IncrementalStepRunReason.New || o.Reason == IncrementalStepRunReason.Modified))
-            .SelectMany(step => step.Inputs).Select(input => input.Source.Outputs[input.OutputIndex].Value)
-            .OfType<OutputFile>().Select(f => f.Path);
+            .SelectMany(step => step.Inputs).Select(input => input.Source.Outputs[input.OutputIndex].Value);
 
-    /// <summary>The hosts whose explain record a run added again.</summary>
-    private static IEnumerable<string> ReEmittedExplanations(GeneratorRunResult result) =>
-        result.TrackedOutputSteps.SelectMany(s => s.Value)
-            .Where(step => step.Outputs.Any(o => o.Reason == IncrementalStepRunReason.New || o.Reason == IncrementalStepRunReason.Modified))
-            .SelectMany(step => step.Inputs).Select(input => input.Source.Outputs[input.OutputIndex].Value)
-            .OfType<HostExplanationSource>().Select(e => e.HostName);
+    /// <summary>The sources a run added again, by host name, and "fleet" for the fleet's.</summary>
+    private static IEnumerable<string> ReAdded(GeneratorRunResult result) =>
+        ReAddedSources(result).Select(source => source switch
+        {
+            HostSource host => host.HostName,
+            FleetSource => "fleet",
+            _ => throw new InvalidOperationException("an AddSource of " + source.GetType().Name),
+        });
 
     private static IEnumerable<IncrementalStepRunReason> Reasons(GeneratorRunResult result, string trackingName) =>
         result.TrackedSteps[trackingName].SelectMany(step => step.Outputs).Select(o => o.Reason);

@@ -72,16 +72,7 @@ internal sealed class IncrementalHarness
         result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(step => step.Outputs);
 
     /// <summary>nix-out path → text, decoded from the run's generated sources.</summary>
-    public static IReadOnlyDictionary<string, string> Files(GeneratorRunResult result)
-    {
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var source in result.GeneratedSources)
-        {
-            if (GeneratedSourceFormat.TryDecodeFile(source.SourceText.ToString(), out var path, out var content))
-                files[path] = content;
-        }
-        return files;
-    }
+    public static IReadOnlyDictionary<string, string> Files(GeneratorRunResult result) => GeneratedSources.Of(result.GeneratedSources).Files;
 
     public ImmutableArray<Diagnostic> AnalyzerDiagnostics(Compilation compilation) =>
         compilation.WithAnalyzers([new LuxAnalyzer()], new AnalyzerOptions(AdditionalTexts)).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();

@@ -70,9 +70,8 @@ public sealed class WarmEqualsColdTests
         }
     }
 
-    /// <summary>The manifest, or null when the run failed (two hosts with one name still collide on their files' hint names).</summary>
-    private static string? Manifest(GeneratorRunResult result) =>
-        result.GeneratedSources.SingleOrDefault(s => s.HintName == Lux.Generators.Transport.GeneratedSourceFormat.ManifestHintName).SourceText?.ToString();
+    /// <summary>The manifest, or null when the run made no fleet source.</summary>
+    private static string? Manifest(GeneratorRunResult result) => Lux.Tests.Generator.GeneratedSources.Of(result.GeneratedSources).ManifestText;
 
     private static List<string> Format(IEnumerable<Diagnostic> diagnostics) =>
         diagnostics.Where(d => d.Location.IsInSource)

@@ -130,35 +130,27 @@ internal sealed partial class MutationHarness
 
     private static (Dictionary<string, string> Files, List<string> Listed, List<string> Errors) Decode(GeneratorDriverRunResult result, List<string> problems)
     {
-        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var decoded = GeneratedSources.Of(result);
+        problems.AddRange(decoded.Problems.Select(p => "the generated source " + p));
+        var files = new Dictionary<string, string>(decoded.Files, StringComparer.Ordinal);
         var listed = new List<string>();
         var errors = new List<string>();
-        foreach (var generated in result.Results.SelectMany(r => r.GeneratedSources))
+        if (decoded.Manifest is { } manifest)
         {
-            var text = generated.SourceText.ToString();
-            if (generated.HintName == GeneratedSourceFormat.ManifestHintName)
-            {
-                // Policy errors block writing too (unless suppressed with analyzers on), so they count as errors here.
-                if (!GeneratedSourceFormat.TryDecodeManifest(text, out var paths, out var manifestErrors, out var policyErrors))
-                    problems.Add("the manifest does not decode");
-                listed.AddRange(paths.Select(p => p.Path));
-                errors.AddRange(manifestErrors);
-                errors.AddRange(policyErrors);
-            }
-            else if (GeneratedSourceFormat.TryDecodeFile(text, out var path, out var content))
-            {
-                files[path] = content;
-            }
-            else if (GeneratedSourceFormat.TryDecodeExplanation(text, out var subject, out var record))
-            {
-                // lux explain's records are not nix-out, but every mutant's must read back.
-                if ((subject == "index" ? ExplainRecordFormat.ReadIndex(record) is null : ExplainRecordFormat.ReadHost(record) is null))
-                    problems.Add("the explain record " + generated.HintName + " does not read back");
-            }
-            else
-            {
-                problems.Add("the generated source " + generated.HintName + " does not decode");
-            }
+            // Policy errors block writing too (unless suppressed with analyzers on), so they count as errors here.
+            listed.AddRange(manifest.Paths);
+            errors.AddRange(manifest.Errors);
+            errors.AddRange(manifest.PolicyErrors);
+        }
+        else
+        {
+            problems.Add("no manifest");
+        }
+        foreach (var (subject, record) in decoded.Records)
+        {
+            // lux explain's records are not nix-out, but every mutant's must read back.
+            if (subject == "index" ? ExplainRecordFormat.ReadIndex(record) is null : ExplainRecordFormat.ReadHost(record) is null)
+                problems.Add("the explain record of " + subject + " does not read back");
         }
         return (files, listed, errors);
     }

@@ -31,17 +31,33 @@ internal sealed class NixOutSandbox : IDisposable
     /// <summary>Emits sources as a compilation would. Sources of earlier compilations stay, as they do on disk.</summary>
     public void Generate(params (string Path, string Content)[] files) => Generate(Generated, files);
 
+    /// <summary>
+    /// As the generator lays files out: those under hosts/&lt;name&gt;/ in that host's source, the rest in the fleet's,
+    /// with the manifest listing every path and host.
+    /// </summary>
     public static void Generate(string generatedDirectory, IEnumerable<(string Path, string Content)> files, params string[] errors)
     {
         Directory.CreateDirectory(generatedDirectory);
-        var paths = new List<string>();
-        foreach (var (path, content) in files)
-        {
-            paths.Add(path);
-            File.WriteAllText(Path.Join(generatedDirectory, GeneratedSourceFormat.HintNameFor(path)), GeneratedSourceFormat.EncodeFile(path, content), Utf8WithBom);
-        }
-        File.WriteAllText(Path.Join(generatedDirectory, GeneratedSourceFormat.ManifestHintName), GeneratedSourceFormat.EncodeManifest(paths, errors), Utf8WithBom);
+        var list = files.ToList();
+        var hosts = list.Where(f => HostOf(f.Path) is not null).GroupBy(f => HostOf(f.Path)!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        foreach (var host in hosts)
+            File.WriteAllText(HostSource(generatedDirectory, host.Key), GeneratedSourceFormat.EncodeHost(host.Key, host.ToList(), null), Utf8WithBom);
+        var manifest = GeneratedSourceFormat.EncodeManifest(hosts.Select(h => h.Key), list.Select(f => f.Path), errors, []);
+        File.WriteAllText(FleetSource(generatedDirectory),
+            GeneratedSourceFormat.EncodeFleet(list.Where(f => HostOf(f.Path) is null).ToList(), "", manifest), Utf8WithBom);
     }
+
+    /// <summary>The host a path belongs to (hosts/&lt;name&gt;/…), or null for a fleet-wide file.</summary>
+    public static string? HostOf(string path) =>
+        path.StartsWith("hosts/", StringComparison.Ordinal) && path.IndexOf('/', 6) is var slash and > 6 ? path[6..slash] : null;
+
+    public static string FleetSource(string generatedDirectory) => Path.Join(generatedDirectory, GeneratedSourceFormat.FleetHintName);
+
+    public static string HostSource(string generatedDirectory, string host) => Path.Join(generatedDirectory, GeneratedSourceFormat.HostHintNameFor(host));
+
+    public string FleetSourcePath => FleetSource(Generated);
+
+    public string HostSourcePath(string host) => HostSource(Generated, host);
 
     public void GenerateWithErrors(IEnumerable<(string Path, string Content)> files, params string[] errors) => Generate(Generated, files, errors);
 

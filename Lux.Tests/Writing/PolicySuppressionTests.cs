@@ -17,9 +17,8 @@ public sealed class PolicySuppressionTests : IDisposable
     private void GenerateWithPolicyError()
     {
         Directory.CreateDirectory(_sandbox.Generated);
-        File.WriteAllText(Path.Join(_sandbox.Generated, GeneratedSourceFormat.HintNameFor("flake.nix")), GeneratedSourceFormat.EncodeFile("flake.nix", "{ }\n"));
-        File.WriteAllText(Path.Join(_sandbox.Generated, GeneratedSourceFormat.ManifestHintName),
-            GeneratedSourceFormat.EncodeManifest(["flake.nix"], [], [Policy]));
+        File.WriteAllText(_sandbox.FleetSourcePath,
+            GeneratedSourceFormat.EncodeFleet([("flake.nix", "{ }\n")], "", GeneratedSourceFormat.EncodeManifest([], ["flake.nix"], [], [Policy])));
     }
 
     private WriteResult Write(bool analyzersRan) =>

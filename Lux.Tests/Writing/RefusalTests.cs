@@ -74,7 +74,7 @@ public sealed class RefusalTests : IDisposable
 
         var result = _sandbox.Write();
 
-        ShouldFail(result, WriterErrorCodes.InvalidPath, Path.Join(_sandbox.Generated, GeneratedSourceFormat.ManifestHintName));
+        ShouldFail(result, WriterErrorCodes.InvalidPath, _sandbox.FleetSourcePath);
         result.OutputLines.Single().Should().Contain(path).And.Contain(reason);
         Directory.Exists(_sandbox.Out).Should().BeFalse("paths are checked before nix-out is even created");
         File.Exists(Path.Join(_sandbox.Root, "x.nix")).Should().BeFalse();
@@ -110,8 +110,8 @@ public sealed class RefusalTests : IDisposable
     [Fact]
     public void Refuses_a_path_listed_twice()
     {
-        File.WriteAllText(Path.Join(_sandbox.Generated, GeneratedSourceFormat.HintNameFor("a.nix")), GeneratedSourceFormat.EncodeFile("a.nix", "a"));
-        File.WriteAllText(Path.Join(_sandbox.Generated, GeneratedSourceFormat.ManifestHintName), GeneratedSourceFormat.EncodeManifest(["a.nix", "a.nix"], []));
+        File.WriteAllText(_sandbox.FleetSourcePath,
+            GeneratedSourceFormat.EncodeFleet([("a.nix", "a")], "", GeneratedSourceFormat.EncodeManifest([], ["a.nix", "a.nix"], [], [])));
 
         var result = _sandbox.Write();
 
