@@ -19,6 +19,9 @@ namespace Lux.Generators.Emit
         private readonly StringBuilder sb = new();
         private readonly string projectDirectory;
 
+        /// <summary>Each C# file's path relative to the project, made once per file rather than once per definition.</summary>
+        private readonly Dictionary<string, string> relativePaths = new(System.StringComparer.Ordinal);
+
         public NixWriter(string projectDirectory) => this.projectDirectory = projectDirectory;
 
         public NixWriter Line(string text = "", int indent = 0)
@@ -34,9 +37,14 @@ namespace Lux.Generators.Emit
         /// <summary>The members of an attribute set, one per line; <c>imports</c> first, as people write it.</summary>
         public void Body(AttrsNode node, int indent)
         {
-            var children = node.Children.OrderBy(c => c.Key == "imports" ? 0 : 1).ThenBy(c => c.Key, System.StringComparer.Ordinal);
-            foreach (var child in children)
-                Member(new List<string> { child.Key }, child.Value, indent);
+            // The children are in ordinal order already (a SortedDictionary), so only imports moves.
+            if (node.Children.TryGetValue("imports", out var imports))
+                Member(new List<string> { "imports" }, imports, indent);
+            foreach (var child in node.Children)
+            {
+                if (child.Key != "imports")
+                    Member(new List<string> { child.Key }, child.Value, indent);
+            }
         }
 
         private void Member(List<string> chain, ConfigNode node, int indent)
@@ -118,13 +126,20 @@ namespace Lux.Generators.Emit
                 case RawValue raw: return raw.Text;
                 case PriorityValue p: return "(" + Apply(PriorityWrapper(p.Priority), Inline(p.Inner, at)) + ")";
                 case ListValue list:
-                    return list.Items.Length == 0 ? "[ ]" : "[ " + string.Join(" ", list.Items.Select(i => Term(Inline(i, at)))) + " ]";
+                    return InlineList(list, at);
                 case OptionObjectValue obj:
-                    return obj.Members.Length == 0 ? "{ }" : "{ " + string.Join(" ", obj.Members.Select(m => NixSyntax.AttributeName(m.Name, at) + " = " + Inline(m.Value, at) + ";")) + " }";
+                    return InlineObject(obj, at);
                 default:
                     throw EvaluationException.At(at, LuxDiagnostics.NotANixValue, value.Describe());
             }
         }
+
+        // Apart from Inline, whose every call would otherwise allocate these lambdas' closure.
+        private string InlineList(ListValue list, SourceSpan at) =>
+            list.Items.Length == 0 ? "[ ]" : "[ " + string.Join(" ", list.Items.Select(i => Term(Inline(i, at)))) + " ]";
+
+        private string InlineObject(OptionObjectValue obj, SourceSpan at) =>
+            obj.Members.Length == 0 ? "{ }" : "{ " + string.Join(" ", obj.Members.Select(m => NixSyntax.AttributeName(m.Name, at) + " = " + Inline(m.Value, at) + ";")) + " }";
 
         /// <summary>
         /// A list item or a function argument: anything but a single term is parenthesised, or Nix reads it
@@ -151,8 +166,28 @@ namespace Lux.Generators.Emit
 
         private string Comment(IEnumerable<SourceSpan> sources)
         {
-            var places = sources.Where(s => !s.IsNone).Select(s => s.ToProvenance(projectDirectory)).Distinct().ToList();
-            return places.Count == 0 ? "" : " # " + string.Join(", ", places);
+            // Most options have one place: no LINQ, no list for them.
+            string? first = null;
+            List<string>? places = null;
+            foreach (var source in sources)
+            {
+                if (source.IsNone)
+                    continue;
+                var place = RelativePath(source) + ":" + (source.StartLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (first is null)
+                    first = place;
+                else if (place != first && (places is null || !places.Contains(place)))
+                    (places ??= new List<string> { first }).Add(place);
+            }
+            return first is null ? "" : places is null ? " # " + first : " # " + string.Join(", ", places);
+        }
+
+        /// <summary>The span's file relative to the project (<see cref="SourceSpan.RelativePath"/>), made once per file.</summary>
+        public string RelativePath(SourceSpan span)
+        {
+            if (!relativePaths.TryGetValue(span.Path, out var path))
+                relativePaths[span.Path] = path = span.RelativePath(projectDirectory);
+            return path;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -24,8 +25,8 @@ namespace Lux.Generators.Resolve
 
             // Group by path, keeping first-definition order; an empty-object definition declares an attribute set.
             var root = new AttrsNode();
-            var byPath = new Dictionary<string, List<Definition>>();
-            var order = new List<string>();
+            var byPath = new Dictionary<ImmutableArray<string>, List<Definition>>(PathComparer.Instance);
+            var order = new List<ImmutableArray<string>>();
             foreach (var definition in flat)
             {
                 if (definition.Value is OptionObjectValue)
@@ -34,11 +35,10 @@ namespace Lux.Generators.Resolve
                         declared.Declared.Add(definition);
                     continue;
                 }
-                var key = string.Join("\u0000", definition.Path);
-                if (!byPath.TryGetValue(key, out var list))
+                if (!byPath.TryGetValue(definition.Path, out var list))
                 {
-                    byPath[key] = list = new List<Definition>();
-                    order.Add(key);
+                    byPath[definition.Path] = list = new List<Definition>();
+                    order.Add(definition.Path);
                 }
                 list.Add(definition);
             }
@@ -82,8 +82,26 @@ namespace Lux.Generators.Resolve
                         Flatten(made, path.Add(member.Name), member.Value, priority, member.Span.IsNone ? span : member.Span, into);
                     break;
                 default:
-                    into.Add(made with { Path = path, Value = value, Priority = priority, Span = span });
+                    // Usually the definition as made: kept, not copied.
+                    var unchanged = path == made.Path && ReferenceEquals(value, made.Value) && priority == made.Priority && ReferenceEquals(span, made.Span);
+                    into.Add(unchanged ? made : made with { Path = path, Value = value, Priority = priority, Span = span });
                     break;
+            }
+        }
+
+        /// <summary>Option paths compared segment by segment (a path is grouped by, not joined into a key string).</summary>
+        private sealed class PathComparer : IEqualityComparer<ImmutableArray<string>>
+        {
+            public static readonly PathComparer Instance = new();
+
+            public bool Equals(ImmutableArray<string> a, ImmutableArray<string> b) => a.AsSpan().SequenceEqual(b.AsSpan());
+
+            public int GetHashCode(ImmutableArray<string> path)
+            {
+                var hash = 17;
+                foreach (var segment in path)
+                    hash = unchecked(hash * 31 + segment.GetHashCode());
+                return hash;
             }
         }
 
