@@ -37,11 +37,17 @@ internal static class StageAllocations
             foreach (var (name, ms, mb) in stages)
                 Console.WriteLine($"| {name} | {ms.ToString("0.0", CultureInfo.InvariantCulture)} | {mb.ToString("0.00", CultureInfo.InvariantCulture)} |");
             Console.WriteLine();
-            Console.WriteLine("| Analyzer on a feature's document (OpenSsh.cs), after an edit to a host, by part | ms | MB |");
+            Console.WriteLine("| Analyzer on a feature's document (OpenSsh.cs), after an edit to a host, by part | fastest of 5 (ms) | MB (this thread) |");
             Console.WriteLine("|---|---:|---:|");
-            AnalyzerParts(harness); // the JIT's run
-            foreach (var (name, ms, mb) in AnalyzerParts(harness))
-                Console.WriteLine($"| {name} | {ms.ToString("0.00", CultureInfo.InvariantCulture)} | {mb.ToString("0.00", CultureInfo.InvariantCulture)} |");
+            harness.ColdDriver(); // what the generator leaves for the analyzer, as in a build or the IDE
+            AnalyzerParts(harness); // the JIT's run, which also resolves the edited host
+            // The fastest of five runs: on a shared machine the minimum is the figure least disturbed by other jobs.
+            var runs = Enumerable.Range(0, 5).Select(_ => AnalyzerParts(harness)).ToList();
+            for (var i = 0; i < runs[0].Count; i++)
+            {
+                var ms = runs.Min(r => r[i].Ms);
+                Console.WriteLine($"| {runs[0][i].Part} | {ms.ToString("0.00", CultureInfo.InvariantCulture)} | {runs[0][i].MB.ToString("0.00", CultureInfo.InvariantCulture)} |");
+            }
             if (types is not null)
             {
                 foreach (var (stage, top) in types.TopByStage(12))
@@ -99,7 +105,8 @@ internal static class StageAllocations
             });
             Stage("host: Emit nix (FleetEmitter)", () => FleetEmitter.EmitHost(host, context.ProjectDirectory));
             Stage("host: Emit bootstrap", () => BootstrapScript.Emit(host));
-            Stage("host: Emit explain record", () => ExplainEmitter.Emit(host, diagnostics, context.ProjectDirectory));
+            var explanation = Stage("host: Emit explain record: the model", () => ExplainEmitter.Explain(host, diagnostics, context.ProjectDirectory));
+            Stage("host: Emit explain record: written", () => ExplainRecordFormat.WriteSource(explanation));
             var map = Stage("host: HostMap", () => HostMap.Of(host, diagnostics));
             maps.Add((host.Name, spec.TypeName, map));
         }
@@ -118,8 +125,8 @@ internal static class StageAllocations
     }
 
     /// <summary>
-    /// What <see cref="Lux.Generators.Diagnostics.FleetAnalysis"/> does for a feature's document, part by part, on the compilation after a
-    /// host's edit (every other host's findings kept from the generator's run), and the whole analysis for comparison.
+    /// What <see cref="Lux.Generators.Diagnostics.FleetAnalysis"/> does for a feature's document, part by part, on a compilation after a
+    /// host's edit (every host's findings kept from the generator's run and the first analysis), and the whole analysis for comparison.
     /// </summary>
     private static List<(string Part, double Ms, double MB)> AnalyzerParts(LuxHarness harness)
     {
@@ -133,7 +140,6 @@ internal static class StageAllocations
             return result;
         }
 
-        harness.ColdDriver();
         var compilation = harness.Edit().Compilation;
         var declarations = Part("every declaration (FleetDeclarations.In, parse cache hits)", () => FleetDeclarations.In(compilation, default));
         var nixFiles = harness.AdditionalTexts.Select(t => t.Path).Order(StringComparer.Ordinal).ToList();
@@ -144,7 +150,7 @@ internal static class StageAllocations
             return made;
         });
         var hosts = declarations.Where(d => d.Kind == DeclarationKind.Host).ToList();
-        var findings = Part("every host's findings (CheckedHosts; the edited host resolved)", () => hosts.Select(h => PerHost.Findings(h, context)).ToList());
+        var findings = Part("every host's findings (CheckedHosts)", () => hosts.Select(h => PerHost.Findings(h, context)).ToList());
         var texts = harness.AdditionalTexts.ToDictionary(t => t.Path);
         Part("every host's hardware module judged (its text read)", () => findings.Count(f => f.Hardware is { } module &&
             Outgoing.Hardware(module, texts[module.SourcePath].GetText()?.ToString()).Withheld is not null));

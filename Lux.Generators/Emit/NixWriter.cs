@@ -56,7 +56,7 @@ namespace Lux.Generators.Emit
                 node = only.Value;
             }
             var span = node is LeafNode l ? l.Sources.FirstOrDefault() ?? SourceSpan.None : SourceSpan.None;
-            var name = string.Join(".", chain.Select(c => NixSyntax.AttributeName(c, span)));
+            var name = chain.Count == 1 ? NixSyntax.AttributeName(chain[0], span) : DottedName(chain, span);
             switch (node)
             {
                 case LeafNode leaf:
@@ -72,6 +72,8 @@ namespace Lux.Generators.Emit
                     break;
             }
         }
+
+        private static string DottedName(List<string> chain, SourceSpan at) => string.Join(".", chain.Select(c => NixSyntax.AttributeName(c, at)));
 
         private void Leaf(string name, LeafNode leaf, int indent)
         {
@@ -101,7 +103,16 @@ namespace Lux.Generators.Emit
                 Line("];", indent);
                 return;
             }
-            Block(name + " = " + Apply(wrapper, Inline(leaf.Value, at)) + ";", Comment(leaf.Sources), indent);
+            var value = Apply(wrapper, Inline(leaf.Value, at));
+            if (name.IndexOf('\n') < 0 && value.IndexOf('\n') < 0)
+            {
+                // One line, the usual option: written straight into the text rather than joined into a line first.
+                sb.Append(' ', indent * 2).Append(name).Append(" = ").Append(value).Append(';');
+                AppendComment(leaf.Sources);
+                sb.Append('\n');
+                return;
+            }
+            Block(name + " = " + value + ";", Comment(leaf.Sources), indent);
         }
 
         /// <summary>Writes text that may span lines (a multi-line attribute set in a list), the comment on its first line.</summary>
@@ -166,20 +177,28 @@ namespace Lux.Generators.Emit
 
         private string Comment(IEnumerable<SourceSpan> sources)
         {
-            // Most options have one place: no LINQ, no list for them.
-            string? first = null;
-            List<string>? places = null;
+            var start = sb.Length;
+            AppendComment(sources);
+            var comment = sb.ToString(start, sb.Length - start);
+            sb.Length = start;
+            return comment;
+        }
+
+        /// <summary>Appends " # File.cs:12, Other.cs:3", each place of <paramref name="sources"/> once, in order; nothing when none has a place.</summary>
+        private void AppendComment(IEnumerable<SourceSpan> sources)
+        {
+            List<(string File, int Line)>? places = null;
             foreach (var source in sources)
             {
                 if (source.IsNone)
                     continue;
-                var place = RelativePath(source) + ":" + (source.StartLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                if (first is null)
-                    first = place;
-                else if (place != first && (places is null || !places.Contains(place)))
-                    (places ??= new List<string> { first }).Add(place);
+                var place = (RelativePath(source), source.StartLine + 1);
+                places ??= new List<(string, int)>(1);
+                if (!places.Contains(place))
+                    places.Add(place);
             }
-            return first is null ? "" : places is null ? " # " + first : " # " + string.Join(", ", places);
+            for (var i = 0; places is not null && i < places.Count; i++)
+                sb.Append(i == 0 ? " # " : ", ").Append(places[i].File).Append(':').Append(places[i].Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         /// <summary>The span's file relative to the project (<see cref="SourceSpan.RelativePath"/>), made once per file.</summary>

@@ -30,8 +30,10 @@ namespace Lux.Generators.Evaluate
         public Evaluator(Func<string, DeclarationSpec?> declarations) => this.declarations = declarations;
 
         /// <summary>A fleet record created with no arguments (<c>new Polaris()</c>).</summary>
-        public RecordValue Instantiate(DeclarationSpec spec) =>
-            new(spec.TypeName, spec.DisplayName, spec, ImmutableSortedDictionary<string, Value>.Empty.WithComparers(StringComparer.Ordinal));
+        public RecordValue Instantiate(DeclarationSpec spec) => new(spec.TypeName, spec.DisplayName, spec, NoProperties);
+
+        /// <summary>A record's properties before any is set: one empty dictionary for all (WithComparers makes a new one each call).</summary>
+        private static readonly ImmutableSortedDictionary<string, Value> NoProperties = ImmutableSortedDictionary<string, Value>.Empty.WithComparers(StringComparer.Ordinal);
 
         /// <summary>Reads a property of a record: what its creator set, else its declaration, else Lux's default.</summary>
         public Value Property(RecordValue record, string name, Value? fallback, SourceSpan at)
@@ -264,7 +266,7 @@ namespace Lux.Generators.Evaluate
         private Value Create(NewRecordExpr creation, Environment env)
         {
             var spec = declarations(creation.TypeName);
-            var props = ImmutableSortedDictionary<string, Value>.Empty.WithComparers(StringComparer.Ordinal);
+            var props = NoProperties;
             foreach (var argument in creation.Arguments)
                 props = props.SetItem(argument.Name, Eval(argument.Value, env));
             return new RecordValue(creation.TypeName, creation.DisplayName, spec, props);

@@ -31,7 +31,7 @@ namespace Lux.Generators.Resolve
             {
                 if (definition.Value is OptionObjectValue)
                 {
-                    if (EnsureAttrs(root, definition.Path, definition, scope, diagnostics) is { } declared)
+                    if (EnsureAttrs(root, definition.Path, definition.Path.Length, definition, scope, diagnostics) is { } declared)
                         declared.Declared.Add(definition);
                     continue;
                 }
@@ -47,7 +47,7 @@ namespace Lux.Generators.Resolve
             {
                 var group = byPath[key];
                 var path = group[0].Path;
-                var parent = EnsureAttrs(root, path.RemoveAt(path.Length - 1), group[0], scope, diagnostics);
+                var parent = EnsureAttrs(root, path, path.Length - 1, group[0], scope, diagnostics);
                 if (parent is null)
                     continue;
                 var name = path[path.Length - 1];
@@ -105,11 +105,13 @@ namespace Lux.Generators.Resolve
             }
         }
 
-        private static AttrsNode? EnsureAttrs(AttrsNode root, ImmutableArray<string> path, Definition cause, string scope, List<DiagnosticInfo> diagnostics)
+        /// <summary>The attribute set at the first <paramref name="depth"/> segments of the path, made where missing; null where a value is.</summary>
+        private static AttrsNode? EnsureAttrs(AttrsNode root, ImmutableArray<string> path, int depth, Definition cause, string scope, List<DiagnosticInfo> diagnostics)
         {
             var node = root;
-            foreach (var segment in path)
+            for (var i = 0; i < depth; i++)
             {
+                var segment = path[i];
                 if (!node.Children.TryGetValue(segment, out var child))
                     node.Children[segment] = child = new AttrsNode();
                 if (child is not AttrsNode attrs)
@@ -125,6 +127,13 @@ namespace Lux.Generators.Resolve
 
         private static LeafNode? Resolve(List<Definition> group, string scope, List<DiagnosticInfo> diagnostics)
         {
+            // Most options have one definition of one value: it is the option, without the grouping below.
+            if (group.Count == 1 && group[0].Value is not ListValue)
+            {
+                var only = group[0];
+                return new LeafNode(only.Priority, only.Value, ImmutableArray.Create(only.Span), ImmutableArray<(Value, SourceSpan)>.Empty, isList: false,
+                    ImmutableArray.Create(only));
+            }
             var best = group.Min(d => d.Priority);
             var winners = group.Where(d => d.Priority == best).ToList();
             if (winners.All(d => d.Value is ListValue or NullValue) && winners.Any(d => d.Value is ListValue))
