@@ -24,6 +24,8 @@ internal static class QuickTiming
         foreach (var size in sizes)
         {
             var harness = new LuxHarness(Fleet.Named(size));
+            if (Environment.GetEnvironmentVariable("LUX_FIRST_RUN") is not null)
+                FirstRuns(harness);
             harness.Verify();
             var featureTree = harness.Compilation.SyntaxTrees.First(t => t.FilePath.EndsWith("OpenSsh.cs", StringComparison.Ordinal));
 
@@ -52,6 +54,24 @@ internal static class QuickTiming
                 return null;
             });
             Console.Error.WriteLine($"{harness.Fleet.Describe()}; a one-literal edit re-emits {ReEmitted(harness)}");
+        }
+    }
+
+    /// <summary>
+    /// The first cold runs of a fresh process, as a build without the compiler server makes one per build: wall time and
+    /// what the JIT compiled meanwhile. Here Roslyn comes from NuGet without ReadyToRun code, so the JIT figures also hold
+    /// Roslyn's own methods (the SDK's csc is ReadyToRun-compiled; Lux.Generators is not): an upper bound for Lux's share.
+    /// </summary>
+    private static void FirstRuns(LuxHarness harness)
+    {
+        for (var i = 1; i <= 3; i++)
+        {
+            var methods = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var jit = System.Runtime.JitInfo.GetCompilationTime();
+            var stopwatch = Stopwatch.StartNew();
+            harness.ColdDriver();
+            Console.Error.WriteLine($"{harness.Fleet.Name} cold run {i} of a fresh process: {stopwatch.Elapsed.TotalMilliseconds:0} ms; " +
+                $"JIT {(System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds:0} ms for {System.Runtime.JitInfo.GetCompiledMethodCount() - methods} methods");
         }
     }
 

@@ -15,13 +15,17 @@ public sealed record Fleet(
     int Features,
     int Profiles)
 {
-    /// <summary>The sizes the benchmarks measure, by name: S is the example fleet, M and L are synthetic.</summary>
+    /// <summary>
+    /// The sizes the benchmarks measure, by name: S is the example fleet, M, L and XL are synthetic. XL is L with three
+    /// times the hosts (and so the users), the same features and profiles: its cost over L's shows whether cost is linear in hosts.
+    /// </summary>
     public static Fleet Named(string name) => name switch
     {
         "S" => ExampleFleet.Read(),
         "M" => SyntheticFleet.Create("M", hosts: 100, usersPerHost: 4, features: 40, profiles: 10),
         "L" => SyntheticFleet.Create("L", hosts: 1000, usersPerHost: 4, features: 60, profiles: 15),
-        _ => throw new ArgumentException("Unknown fleet size '" + name + "': use S, M or L", nameof(name)),
+        "XL" => SyntheticFleet.Create("XL", hosts: 3000, usersPerHost: 4, features: 60, profiles: 15),
+        _ => throw new ArgumentException("Unknown fleet size '" + name + "': use S, M, L or XL", nameof(name)),
     };
 
     public SourceFile EditedSource => Sources.Single(s => s.Path == Edit.Path);

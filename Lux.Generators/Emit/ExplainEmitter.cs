@@ -16,15 +16,11 @@ namespace Lux.Generators.Emit
     /// </summary>
     internal sealed class ExplainEmitter
     {
-        private readonly string projectDirectory;
+        /// <summary>Writes each value's Nix, and each place's file relative to the project (once per file).</summary>
         private readonly NixWriter writer;
-
-        /// <summary>Each C# file's path relative to the project, made once per file rather than once per definition.</summary>
-        private readonly Dictionary<string, string> files = new(StringComparer.Ordinal);
 
         private ExplainEmitter(string projectDirectory)
         {
-            this.projectDirectory = projectDirectory;
             writer = new NixWriter(projectDirectory);
         }
 
@@ -165,7 +161,9 @@ namespace Lux.Generators.Emit
         private ExplainedOption OptionOf(LeafNode leaf, string user, string path)
         {
             var at = leaf.Sources.FirstOrDefault() ?? SourceSpan.None;
-            var winners = leaf.Definitions.Count(d => d.Priority == leaf.Priority);
+            var winners = 0;
+            foreach (var definition in leaf.Definitions)
+                winners += definition.Priority == leaf.Priority ? 1 : 0;
             var option = new ExplainedOption
             {
                 User = user,
@@ -229,9 +227,7 @@ namespace Lux.Generators.Emit
         {
             if (span.IsNone)
                 return Place.None;
-            if (!files.TryGetValue(span.Path, out var file))
-                files[span.Path] = file = span.RelativePath(projectDirectory);
-            return new Place(file, span.StartLine + 1);
+            return new Place(writer.RelativePath(span), span.StartLine + 1);
         }
 
         private static string KindOf(RecordValue record) => record.Spec?.Kind switch

@@ -19,6 +19,9 @@ namespace Lux.Generators.Emit
         private readonly StringBuilder sb = new();
         private readonly string projectDirectory;
 
+        /// <summary>Each C# file's path relative to the project, made once per file rather than once per definition.</summary>
+        private readonly Dictionary<string, string> relativePaths = new(System.StringComparer.Ordinal);
+
         public NixWriter(string projectDirectory) => this.projectDirectory = projectDirectory;
 
         public NixWriter Line(string text = "", int indent = 0)
@@ -34,9 +37,14 @@ namespace Lux.Generators.Emit
         /// <summary>The members of an attribute set, one per line; <c>imports</c> first, as people write it.</summary>
         public void Body(AttrsNode node, int indent)
         {
-            var children = node.Children.OrderBy(c => c.Key == "imports" ? 0 : 1).ThenBy(c => c.Key, System.StringComparer.Ordinal);
-            foreach (var child in children)
-                Member(new List<string> { child.Key }, child.Value, indent);
+            // The children are in ordinal order already (a SortedDictionary), so only imports moves.
+            if (node.Children.TryGetValue("imports", out var imports))
+                Member(new List<string> { "imports" }, imports, indent);
+            foreach (var child in node.Children)
+            {
+                if (child.Key != "imports")
+                    Member(new List<string> { child.Key }, child.Value, indent);
+            }
         }
 
         private void Member(List<string> chain, ConfigNode node, int indent)
@@ -48,7 +56,7 @@ namespace Lux.Generators.Emit
                 node = only.Value;
             }
             var span = node is LeafNode l ? l.Sources.FirstOrDefault() ?? SourceSpan.None : SourceSpan.None;
-            var name = string.Join(".", chain.Select(c => NixSyntax.AttributeName(c, span)));
+            var name = chain.Count == 1 ? NixSyntax.AttributeName(chain[0], span) : DottedName(chain, span);
             switch (node)
             {
                 case LeafNode leaf:
@@ -64,6 +72,8 @@ namespace Lux.Generators.Emit
                     break;
             }
         }
+
+        private static string DottedName(List<string> chain, SourceSpan at) => string.Join(".", chain.Select(c => NixSyntax.AttributeName(c, at)));
 
         private void Leaf(string name, LeafNode leaf, int indent)
         {
@@ -93,7 +103,16 @@ namespace Lux.Generators.Emit
                 Line("];", indent);
                 return;
             }
-            Block(name + " = " + Apply(wrapper, Inline(leaf.Value, at)) + ";", Comment(leaf.Sources), indent);
+            var value = Apply(wrapper, Inline(leaf.Value, at));
+            if (name.IndexOf('\n') < 0 && value.IndexOf('\n') < 0)
+            {
+                // One line, the usual option: written straight into the text rather than joined into a line first.
+                sb.Append(' ', indent * 2).Append(name).Append(" = ").Append(value).Append(';');
+                AppendComment(leaf.Sources);
+                sb.Append('\n');
+                return;
+            }
+            Block(name + " = " + value + ";", Comment(leaf.Sources), indent);
         }
 
         /// <summary>Writes text that may span lines (a multi-line attribute set in a list), the comment on its first line.</summary>
@@ -118,13 +137,20 @@ namespace Lux.Generators.Emit
                 case RawValue raw: return raw.Text;
                 case PriorityValue p: return "(" + Apply(PriorityWrapper(p.Priority), Inline(p.Inner, at)) + ")";
                 case ListValue list:
-                    return list.Items.Length == 0 ? "[ ]" : "[ " + string.Join(" ", list.Items.Select(i => Term(Inline(i, at)))) + " ]";
+                    return InlineList(list, at);
                 case OptionObjectValue obj:
-                    return obj.Members.Length == 0 ? "{ }" : "{ " + string.Join(" ", obj.Members.Select(m => NixSyntax.AttributeName(m.Name, at) + " = " + Inline(m.Value, at) + ";")) + " }";
+                    return InlineObject(obj, at);
                 default:
                     throw EvaluationException.At(at, LuxDiagnostics.NotANixValue, value.Describe());
             }
         }
+
+        // Apart from Inline, whose every call would otherwise allocate these lambdas' closure.
+        private string InlineList(ListValue list, SourceSpan at) =>
+            list.Items.Length == 0 ? "[ ]" : "[ " + string.Join(" ", list.Items.Select(i => Term(Inline(i, at)))) + " ]";
+
+        private string InlineObject(OptionObjectValue obj, SourceSpan at) =>
+            obj.Members.Length == 0 ? "{ }" : "{ " + string.Join(" ", obj.Members.Select(m => NixSyntax.AttributeName(m.Name, at) + " = " + Inline(m.Value, at) + ";")) + " }";
 
         /// <summary>
         /// A list item or a function argument: anything but a single term is parenthesised, or Nix reads it
@@ -151,8 +177,36 @@ namespace Lux.Generators.Emit
 
         private string Comment(IEnumerable<SourceSpan> sources)
         {
-            var places = sources.Where(s => !s.IsNone).Select(s => s.ToProvenance(projectDirectory)).Distinct().ToList();
-            return places.Count == 0 ? "" : " # " + string.Join(", ", places);
+            var start = sb.Length;
+            AppendComment(sources);
+            var comment = sb.ToString(start, sb.Length - start);
+            sb.Length = start;
+            return comment;
+        }
+
+        /// <summary>Appends " # File.cs:12, Other.cs:3", each place of <paramref name="sources"/> once, in order; nothing when none has a place.</summary>
+        private void AppendComment(IEnumerable<SourceSpan> sources)
+        {
+            List<(string File, int Line)>? places = null;
+            foreach (var source in sources)
+            {
+                if (source.IsNone)
+                    continue;
+                var place = (RelativePath(source), source.StartLine + 1);
+                places ??= new List<(string, int)>(1);
+                if (!places.Contains(place))
+                    places.Add(place);
+            }
+            for (var i = 0; places is not null && i < places.Count; i++)
+                sb.Append(i == 0 ? " # " : ", ").Append(places[i].File).Append(':').Append(places[i].Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        /// <summary>The span's file relative to the project (<see cref="SourceSpan.RelativePath"/>), made once per file.</summary>
+        public string RelativePath(SourceSpan span)
+        {
+            if (!relativePaths.TryGetValue(span.Path, out var path))
+                relativePaths[span.Path] = path = span.RelativePath(projectDirectory);
+            return path;
         }
     }
 }

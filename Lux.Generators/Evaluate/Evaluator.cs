@@ -30,8 +30,10 @@ namespace Lux.Generators.Evaluate
         public Evaluator(Func<string, DeclarationSpec?> declarations) => this.declarations = declarations;
 
         /// <summary>A fleet record created with no arguments (<c>new Polaris()</c>).</summary>
-        public RecordValue Instantiate(DeclarationSpec spec) =>
-            new(spec.TypeName, spec.DisplayName, spec, ImmutableSortedDictionary<string, Value>.Empty.WithComparers(StringComparer.Ordinal));
+        public RecordValue Instantiate(DeclarationSpec spec) => new(spec.TypeName, spec.DisplayName, spec, NoProperties);
+
+        /// <summary>A record's properties before any is set: one empty dictionary for all (WithComparers makes a new one each call).</summary>
+        private static readonly ImmutableSortedDictionary<string, Value> NoProperties = ImmutableSortedDictionary<string, Value>.Empty.WithComparers(StringComparer.Ordinal);
 
         /// <summary>Reads a property of a record: what its creator set, else its declaration, else Lux's default.</summary>
         public Value Property(RecordValue record, string name, Value? fallback, SourceSpan at)
@@ -41,7 +43,7 @@ namespace Lux.Generators.Evaluate
             var key = (record.Key, name);
             if (propertyCache.TryGetValue(key, out var cached))
                 return cached;
-            var declared = record.Spec?.Properties.FirstOrDefault(p => p.Name == name);
+            var declared = record.Spec?.Property(name);
             Value value;
             if (declared is not null)
             {
@@ -110,7 +112,7 @@ namespace Lux.Generators.Evaluate
                     return new ListValue(items.ToImmutable());
                 }
                 case NameExpr name:
-                    if (env.Names.TryGetValue(name.Name, out var bound))
+                    if (env.TryGetValue(name.Name, out var bound))
                         return bound;
                     throw EvaluationException.At(name.Span, LuxDiagnostics.NoValue, name.Name);
                 case ThisExpr:
@@ -132,9 +134,9 @@ namespace Lux.Generators.Evaluate
                     return record with { Explicit = changed };
                 }
                 case OptionObjectExpr obj:
-                    return new OptionObjectValue(obj.Members.Select(m => new OptionMember(m.Name, Eval(m.Value, env), m.Value.Span)).ToImmutableArray());
+                    return EvalOptionObject(obj, env);
                 case InterpolationExpr interpolation:
-                    return new StringValue(ValueText.Join(interpolation.Parts.Select(p => ValueText.ToInterpolated(Readable(Eval(p, env), p.Span)))));
+                    return EvalInterpolation(interpolation, env);
                 case ConditionalExpr conditional:
                     return AsBool(Eval(conditional.Condition, env), conditional.Condition.Span)
                         ? Eval(conditional.WhenTrue, env)
@@ -226,6 +228,14 @@ namespace Lux.Generators.Evaluate
             }
         }
 
+        // The cases that need a lambda over env live in methods of their own: a lambda in EvalCore would allocate its closure
+        // on every evaluation of every expression, the lambda used or not.
+        private OptionObjectValue EvalOptionObject(OptionObjectExpr obj, Environment env) =>
+            new(obj.Members.Select(m => new OptionMember(m.Name, Eval(m.Value, env), m.Value.Span)).ToImmutableArray());
+
+        private StringValue EvalInterpolation(InterpolationExpr interpolation, Environment env) =>
+            new(ValueText.Join(interpolation.Parts.Select(p => ValueText.ToInterpolated(Readable(Eval(p, env), p.Span)))));
+
         private Value EvalMember(MemberExpr member, Environment env)
         {
             var target = Eval(member.Target, env);
@@ -235,7 +245,7 @@ namespace Lux.Generators.Evaluate
                 case RecordValue record:
                     return Property(record, member.Member, fallback, member.Span);
                 case ListValue list when member.Member == "Names":
-                    return new ListValue(list.Items.Select(i => i is RecordValue r ? Property(r, "Name", null, member.Span) : throw EvaluationException.At(member.Span, LuxDiagnostics.NamesNeedsRecords)).ToImmutableArray());
+                    return Names(list, member.Span);
                 case ListValue list when member.Member is "Count" or "Length":
                     return new IntValue(list.Items.Length);
                 case StringValue s when member.Member == "Length":
@@ -249,10 +259,14 @@ namespace Lux.Generators.Evaluate
             }
         }
 
+        /// <summary><c>users.Names</c>: each record's Name (a method of its own, for the same reason as <see cref="EvalOptionObject"/>).</summary>
+        private ListValue Names(ListValue list, SourceSpan at) =>
+            new(list.Items.Select(i => i is RecordValue r ? Property(r, "Name", null, at) : throw EvaluationException.At(at, LuxDiagnostics.NamesNeedsRecords)).ToImmutableArray());
+
         private Value Create(NewRecordExpr creation, Environment env)
         {
             var spec = declarations(creation.TypeName);
-            var props = ImmutableSortedDictionary<string, Value>.Empty.WithComparers(StringComparer.Ordinal);
+            var props = NoProperties;
             foreach (var argument in creation.Arguments)
                 props = props.SetItem(argument.Name, Eval(argument.Value, env));
             return new RecordValue(creation.TypeName, creation.DisplayName, spec, props);
@@ -282,21 +296,7 @@ namespace Lux.Generators.Evaluate
                     return new StringValue(ValueText.ToInterpolated(l) + ValueText.ToInterpolated(r));
             }
             if (l is IntValue li && r is IntValue ri)
-            {
-                return binary.Operator switch
-                {
-                    "+" => new IntValue(Integer(binary.Span, () => checked(li.Value + ri.Value))),
-                    "-" => new IntValue(Integer(binary.Span, () => checked(li.Value - ri.Value))),
-                    "*" => new IntValue(Integer(binary.Span, () => checked(li.Value * ri.Value))),
-                    "/" when ri.Value != 0 => new IntValue(Integer(binary.Span, () => li.Value / ri.Value)),
-                    "%" when ri.Value != 0 => new IntValue(Integer(binary.Span, () => li.Value % ri.Value)),
-                    "<" => li.Value < ri.Value ? BoolValue.True : BoolValue.False,
-                    ">" => li.Value > ri.Value ? BoolValue.True : BoolValue.False,
-                    "<=" => li.Value <= ri.Value ? BoolValue.True : BoolValue.False,
-                    ">=" => li.Value >= ri.Value ? BoolValue.True : BoolValue.False,
-                    _ => throw EvaluationException.At(binary.Span, LuxDiagnostics.DivisionByZero),
-                };
-            }
+                return IntegerBinary(binary, li.Value, ri.Value);
             if (AsNumber(l) is { } ld && AsNumber(r) is { } rd)
             {
                 return binary.Operator switch
@@ -316,6 +316,21 @@ namespace Lux.Generators.Evaluate
                 return new ListValue(ll.Items.AddRange(rl.Items));
             throw EvaluationException.At(binary.Span, LuxDiagnostics.BinaryDoesNotApply, binary.Operator, l.Describe(), r.Describe());
         }
+
+        /// <summary>An operator on two integers. Apart from <see cref="EvalBinary"/>, whose every call would otherwise allocate these lambdas' closure.</summary>
+        private static Value IntegerBinary(BinaryExpr binary, long left, long right) => binary.Operator switch
+        {
+            "+" => new IntValue(Integer(binary.Span, () => checked(left + right))),
+            "-" => new IntValue(Integer(binary.Span, () => checked(left - right))),
+            "*" => new IntValue(Integer(binary.Span, () => checked(left * right))),
+            "/" when right != 0 => new IntValue(Integer(binary.Span, () => left / right)),
+            "%" when right != 0 => new IntValue(Integer(binary.Span, () => left % right)),
+            "<" => left < right ? BoolValue.True : BoolValue.False,
+            ">" => left > right ? BoolValue.True : BoolValue.False,
+            "<=" => left <= right ? BoolValue.True : BoolValue.False,
+            ">=" => left >= right ? BoolValue.True : BoolValue.False,
+            _ => throw EvaluationException.At(binary.Span, LuxDiagnostics.DivisionByZero),
+        };
 
         /// <summary>Integer arithmetic as C# checks it; an overflow is an error at the expression, not a wrapped value.</summary>
         private static long Integer(SourceSpan at, Func<long> compute)

@@ -19,11 +19,17 @@ namespace Lux.Generators.Evaluate
 
         private static readonly string[] Keywords = { "if", "then", "else", "assert", "with", "let", "in", "rec", "inherit", "or" };
 
+        /// <summary>The characters <see cref="String"/> may escape ('$' only before '{').</summary>
+        private static readonly char[] Escaped = { '"', '\\', '\n', '\r', '\t', '$' };
+
         /// <summary>A double-quoted Nix string that reads back as exactly <paramref name="text"/>.</summary>
         public static string String(string text, SourceSpan at)
         {
             if (WhyNotText(text) is { } reason)
                 throw EvaluationException.At(at, LuxDiagnostics.NotNixData, reason);
+            // Most strings need no escape: quoted in one step, without a builder.
+            if (text.IndexOfAny(Escaped) < 0)
+                return "\"" + text + "\"";
             var sb = new StringBuilder(text.Length + 2);
             sb.Append('"');
             for (var i = 0; i < text.Length; i++)

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using Lux.Generators.Model;
 
 namespace Lux.Generators.Evaluate
@@ -127,12 +126,6 @@ namespace Lux.Generators.Evaluate
             _ => value.Describe(),
         };
 
-        public static string Join(IEnumerable<string> parts)
-        {
-            var sb = new StringBuilder();
-            foreach (var part in parts)
-                sb.Append(part);
-            return sb.ToString();
-        }
+        public static string Join(IEnumerable<string> parts) => string.Concat(parts);
     }
 }

@@ -51,6 +51,17 @@ namespace Lux.Generators.Model
         /// <summary>The records this declaration creates (<c>new Kiri()</c>), found once, when it is parsed.</summary>
         public CreatedNames Creates { get; init; } = CreatedNames.None;
 
+        /// <summary>The property this record declares by that name, or null. A loop, not LINQ: Evaluate asks this for every property read.</summary>
+        public PropertySpec? Property(string name)
+        {
+            foreach (var property in Properties)
+            {
+                if (property.Name == name)
+                    return property;
+            }
+            return null;
+        }
+
         /// <summary>
         /// The fleet's one order of declarations: ordinal by type name, so the order of files never changes the
         /// output; two records of one name (a C# error, mid-edit) by place, so the generator and the IDE pick the same.

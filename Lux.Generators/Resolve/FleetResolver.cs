@@ -337,6 +337,6 @@ namespace Lux.Generators.Resolve
 
         /// <summary>The span of a property's declaration, or of the record when it does not declare it.</summary>
         public static SourceSpan SpanOf(DeclarationSpec spec, string property) =>
-            spec.Properties.FirstOrDefault(p => p.Name == property)?.Span ?? spec.Span;
+            spec.Property(property)?.Span ?? spec.Span;
     }
 }

@@ -26,7 +26,7 @@ namespace Lux.Generators.Resolve
         public static ImmutableArray<SourceSpan> Of(DeclarationSpec spec, string property, string? argument, int count)
         {
             var fallback = FleetResolver.SpanOf(spec, property);
-            var expr = spec.Properties.FirstOrDefault(p => p.Name == property)?.Value;
+            var expr = spec.Property(property)?.Value;
             if (expr is not null && argument is not null)
                 expr = expr is NewRecordExpr creation ? creation.Arguments.FirstOrDefault(a => a.Name == argument)?.Value : null;
             if (expr is not null && argument is not null)
@@ -39,7 +39,7 @@ namespace Lux.Generators.Resolve
         /// <summary>The span of an argument of the record a property creates (<c>HostSshKeyPath = ...</c> in <c>Sops => new() { ... }</c>), else the property.</summary>
         public static SourceSpan OfArgument(DeclarationSpec spec, string property, string argument)
         {
-            var expr = spec.Properties.FirstOrDefault(p => p.Name == property)?.Value;
+            var expr = spec.Property(property)?.Value;
             return expr is NewRecordExpr creation && creation.Arguments.FirstOrDefault(a => a.Name == argument) is { } found
                 ? found.Value.Span
                 : FleetResolver.SpanOf(spec, property);

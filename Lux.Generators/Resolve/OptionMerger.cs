@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -24,21 +25,20 @@ namespace Lux.Generators.Resolve
 
             // Group by path, keeping first-definition order; an empty-object definition declares an attribute set.
             var root = new AttrsNode();
-            var byPath = new Dictionary<string, List<Definition>>();
-            var order = new List<string>();
+            var byPath = new Dictionary<ImmutableArray<string>, List<Definition>>(PathComparer.Instance);
+            var order = new List<ImmutableArray<string>>();
             foreach (var definition in flat)
             {
                 if (definition.Value is OptionObjectValue)
                 {
-                    if (EnsureAttrs(root, definition.Path, definition, scope, diagnostics) is { } declared)
+                    if (EnsureAttrs(root, definition.Path, definition.Path.Length, definition, scope, diagnostics) is { } declared)
                         declared.Declared.Add(definition);
                     continue;
                 }
-                var key = string.Join("\u0000", definition.Path);
-                if (!byPath.TryGetValue(key, out var list))
+                if (!byPath.TryGetValue(definition.Path, out var list))
                 {
-                    byPath[key] = list = new List<Definition>();
-                    order.Add(key);
+                    byPath[definition.Path] = list = new List<Definition>();
+                    order.Add(definition.Path);
                 }
                 list.Add(definition);
             }
@@ -47,7 +47,7 @@ namespace Lux.Generators.Resolve
             {
                 var group = byPath[key];
                 var path = group[0].Path;
-                var parent = EnsureAttrs(root, path.RemoveAt(path.Length - 1), group[0], scope, diagnostics);
+                var parent = EnsureAttrs(root, path, path.Length - 1, group[0], scope, diagnostics);
                 if (parent is null)
                     continue;
                 var name = path[path.Length - 1];
@@ -82,16 +82,36 @@ namespace Lux.Generators.Resolve
                         Flatten(made, path.Add(member.Name), member.Value, priority, member.Span.IsNone ? span : member.Span, into);
                     break;
                 default:
-                    into.Add(made with { Path = path, Value = value, Priority = priority, Span = span });
+                    // Usually the definition as made: kept, not copied.
+                    var unchanged = path == made.Path && ReferenceEquals(value, made.Value) && priority == made.Priority && ReferenceEquals(span, made.Span);
+                    into.Add(unchanged ? made : made with { Path = path, Value = value, Priority = priority, Span = span });
                     break;
             }
         }
 
-        private static AttrsNode? EnsureAttrs(AttrsNode root, ImmutableArray<string> path, Definition cause, string scope, List<DiagnosticInfo> diagnostics)
+        /// <summary>Option paths compared segment by segment (a path is grouped by, not joined into a key string).</summary>
+        private sealed class PathComparer : IEqualityComparer<ImmutableArray<string>>
+        {
+            public static readonly PathComparer Instance = new();
+
+            public bool Equals(ImmutableArray<string> a, ImmutableArray<string> b) => a.AsSpan().SequenceEqual(b.AsSpan());
+
+            public int GetHashCode(ImmutableArray<string> path)
+            {
+                var hash = 17;
+                foreach (var segment in path)
+                    hash = unchecked(hash * 31 + segment.GetHashCode());
+                return hash;
+            }
+        }
+
+        /// <summary>The attribute set at the first <paramref name="depth"/> segments of the path, made where missing; null where a value is.</summary>
+        private static AttrsNode? EnsureAttrs(AttrsNode root, ImmutableArray<string> path, int depth, Definition cause, string scope, List<DiagnosticInfo> diagnostics)
         {
             var node = root;
-            foreach (var segment in path)
+            for (var i = 0; i < depth; i++)
             {
+                var segment = path[i];
                 if (!node.Children.TryGetValue(segment, out var child))
                     node.Children[segment] = child = new AttrsNode();
                 if (child is not AttrsNode attrs)
@@ -107,6 +127,13 @@ namespace Lux.Generators.Resolve
 
         private static LeafNode? Resolve(List<Definition> group, string scope, List<DiagnosticInfo> diagnostics)
         {
+            // Most options have one definition of one value: it is the option, without the grouping below.
+            if (group.Count == 1 && group[0].Value is not ListValue)
+            {
+                var only = group[0];
+                return new LeafNode(only.Priority, only.Value, ImmutableArray.Create(only.Span), ImmutableArray<(Value, SourceSpan)>.Empty, isList: false,
+                    ImmutableArray.Create(only));
+            }
             var best = group.Min(d => d.Priority);
             var winners = group.Where(d => d.Priority == best).ToList();
             if (winners.All(d => d.Value is ListValue or NullValue) && winners.Any(d => d.Value is ListValue))

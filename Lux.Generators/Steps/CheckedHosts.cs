@@ -29,12 +29,19 @@ namespace Lux.Generators.Steps
         private static readonly object Gate = new();
         private static readonly Dictionary<(string TypeName, string Path), Entry> ByHost = new();
 
+        /// <summary>
+        /// The last two distinct contexts found to resolve alike (weakly held). Every host of a fleet asks about the same two
+        /// (the one its entry was checked in, the new compilation's), so a feature's document at L compares the contexts'
+        /// declarations and Nix paths once instead of once per host.
+        /// </summary>
+        private static (WeakReference<FleetContext> Known, WeakReference<FleetContext> Current)? lastAlike;
+
         /// <summary>The findings kept for this host in this context, else <paramref name="check"/>'s, which are kept.</summary>
         public static HostFindings GetOrAdd(DeclarationSpec host, FleetContext context, Func<HostFindings> check)
         {
             lock (Gate)
             {
-                if (ByHost.TryGetValue(KeyOf(host), out var known) && known.Matches(host, context))
+                if (ByHost.TryGetValue(KeyOf(host), out var known) && known.Host.Equals(host) && ResolveAlike(known.Context, context))
                     return known.Findings;
             }
             var findings = check();
@@ -57,14 +64,28 @@ namespace Lux.Generators.Steps
         internal static void Clear()
         {
             lock (Gate)
+            {
                 ByHost.Clear();
+                lastAlike = null;
+            }
         }
 
         private static (string, string) KeyOf(DeclarationSpec host) => (host.TypeName, host.Span.Path);
 
-        private sealed record Entry(DeclarationSpec Host, FleetContext Context, HostFindings Findings)
+        /// <summary><see cref="FleetContext.ResolvesAs"/>, remembering the last pair found alike (called under <see cref="Gate"/>).</summary>
+        private static bool ResolveAlike(FleetContext known, FleetContext context)
         {
-            public bool Matches(DeclarationSpec host, FleetContext context) => Host.Equals(host) && Context.ResolvesAs(context);
+            if (ReferenceEquals(known, context))
+                return true;
+            if (lastAlike is { } last && last.Known.TryGetTarget(out var lastKnown) && ReferenceEquals(lastKnown, known) &&
+                last.Current.TryGetTarget(out var lastCurrent) && ReferenceEquals(lastCurrent, context))
+                return true;
+            if (!known.ResolvesAs(context))
+                return false;
+            lastAlike = (new WeakReference<FleetContext>(known), new WeakReference<FleetContext>(context));
+            return true;
         }
+
+        private sealed record Entry(DeclarationSpec Host, FleetContext Context, HostFindings Findings);
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Lux.Generators.Diagnostics;
@@ -20,8 +21,14 @@ namespace Lux.Generators.Check.Integrity
         /// <summary>Keys that reach a host's accounts other than from a user's own keys (those are reported at the user).</summary>
         public static List<DiagnosticInfo> CheckHosts(ResolvedFleet fleet)
         {
-            var reported = new HashSet<string>(System.StringComparer.Ordinal);
-            Users(fleet, reported);
+            // The users' malformed keys, read only when a host defines a malformed key: reading every user for every host
+            // made Check cost hosts × users, for a set that is empty in a fleet without such a key.
+            var reported = new Lazy<HashSet<string>>(() =>
+            {
+                var keys = new HashSet<string>(System.StringComparer.Ordinal);
+                Users(fleet, keys);
+                return keys;
+            });
             return HostsPart(fleet, reported, new List<DiagnosticInfo>());
         }
 
@@ -53,7 +60,7 @@ namespace Lux.Generators.Check.Integrity
             return diagnostics;
         }
 
-        private static List<DiagnosticInfo> HostsPart(ResolvedFleet fleet, HashSet<string> reported, List<DiagnosticInfo> diagnostics)
+        private static List<DiagnosticInfo> HostsPart(ResolvedFleet fleet, Lazy<HashSet<string>> reported, List<DiagnosticInfo> diagnostics)
         {
             foreach (var host in fleet.Hosts)
             {
@@ -65,7 +72,7 @@ namespace Lux.Generators.Check.Integrity
                         continue;
                     foreach (var (item, span) in leaf.ListItems)
                     {
-                        if (item is StringValue key && !reported.Contains(key.Value) && Problem(key.Value) is { } problem)
+                        if (item is StringValue key && Problem(key.Value) is { } problem && !reported.Value.Contains(key.Value))
                             diagnostics.Add(LuxDiagnostics.DefinedKeyMalformed.At(span, account.Key, Preview(key.Value), problem));
                     }
                 }
