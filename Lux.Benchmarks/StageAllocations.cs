@@ -106,7 +106,7 @@ internal static class StageAllocations
             Stage("host: Emit nix (FleetEmitter)", () => FleetEmitter.EmitHost(host, context.ProjectDirectory));
             Stage("host: Emit bootstrap", () => BootstrapScript.Emit(host));
             var explanation = Stage("host: Emit explain record: the model", () => ExplainEmitter.Explain(host, diagnostics, context.ProjectDirectory));
-            Stage("host: Emit explain record: written", () => ExplainRecordFormat.WriteSource(explanation));
+            Stage("host: Emit explain record: written", () => ExplainRecordFormat.Write(explanation));
             var map = Stage("host: HostMap", () => HostMap.Of(host, diagnostics));
             maps.Add((host.Name, spec.TypeName, map));
         }
