@@ -74,7 +74,7 @@ namespace Lux.CodeFixes
         /// <summary>The value a definition assigns: <c>x = value</c>, <c>os.Set(path, value)</c>, or an initializer's value itself; inside Mk.* wrappers.</summary>
         private static ExpressionSyntax? ValueOf(SyntaxNode node)
         {
-            ExpressionSyntax? value = node switch
+            var value = node switch
             {
                 AssignmentExpressionSyntax assignment => assignment.Right,
                 InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Set" }, ArgumentList.Arguments.Count: 2 } set => set.ArgumentList.Arguments[1].Expression,

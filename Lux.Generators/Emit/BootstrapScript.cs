@@ -146,6 +146,8 @@ namespace Lux.Generators.Emit
             return new OutputFile(script, s.ToString());
         }
 
+        // L is the script's line writer, named like the local function L that Emit passes in.
+#pragma warning disable IDE1006
         private static void Option(System.Action<string> L, string option, string variable)
         {
             L("    " + option + ")");
@@ -162,6 +164,7 @@ namespace Lux.Generators.Emit
             L("  missing=1");
             L("fi");
         }
+#pragma warning restore IDE1006
 
         /// <summary>The path as the new system has it: a path sops-nix reads is absolute.</summary>
         private static string Absolute(string path) => path.StartsWith("/", System.StringComparison.Ordinal) ? path : "/" + path;
