@@ -125,7 +125,7 @@ internal static class StageAllocations
     }
 
     /// <summary>
-    /// What <see cref="Lux.Generators.Diagnostics.FleetAnalysis"/> does for a feature's document, part by part, on a compilation after a
+    /// What <see cref="Generators.Diagnostics.FleetAnalysis"/> does for a feature's document, part by part, on a compilation after a
     /// host's edit (every host's findings kept from the generator's run and the first analysis), and the whole analysis for comparison.
     /// </summary>
     private static List<(string Part, double Ms, double MB)> AnalyzerParts(LuxHarness harness)

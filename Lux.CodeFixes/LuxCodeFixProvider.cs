@@ -24,7 +24,7 @@ namespace Lux.CodeFixes
     /// </list>
     /// Text edits, not a formatter: the result reads as the surrounding code is indented.
     /// </summary>
-    [ExportCodeFixProvider(Microsoft.CodeAnalysis.LanguageNames.CSharp, Name = nameof(LuxCodeFixProvider)), Shared]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LuxCodeFixProvider)), Shared]
     public sealed class LuxCodeFixProvider : CodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = LuxFixes.FixableIds.ToImmutableArray();

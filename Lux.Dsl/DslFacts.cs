@@ -26,7 +26,7 @@ namespace Lux
         /// <summary><see cref="Mk.Force{T}(T)"/>: lib.mkForce.</summary>
         public const int ForcePriority = 50;
 
-        /// <summary>The members of <see cref="Lux.Deploy"/> a host may leave unset.</summary>
+        /// <summary>The members of <see cref="Deploy"/> a host may leave unset.</summary>
         public static class DeployDefaults
         {
             public const string User = "root";

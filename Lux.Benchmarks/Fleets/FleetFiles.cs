@@ -25,7 +25,7 @@ internal static class FleetFiles
     {
         var lib = Path.Combine(directory, "lib");
         Directory.CreateDirectory(lib);
-        File.Copy(typeof(Lux.Host).Assembly.Location, Path.Combine(lib, "Lux.Dsl.dll"), overwrite: true);
+        File.Copy(typeof(Host).Assembly.Location, Path.Combine(lib, "Lux.Dsl.dll"), overwrite: true);
         File.Copy(typeof(NixGenerator).Assembly.Location, Path.Combine(lib, "Lux.Generators.dll"), overwrite: true);
         // Keep MSBuild from importing anything from the directories above.
         Write(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");

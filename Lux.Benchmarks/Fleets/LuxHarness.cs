@@ -24,7 +24,7 @@ public sealed class LuxHarness
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
 
     private static readonly ImmutableArray<MetadataReference> References =
-        [.. Net100.References.All, MetadataReference.CreateFromFile(typeof(Lux.Host).Assembly.Location)];
+        [.. Net100.References.All, MetadataReference.CreateFromFile(typeof(Host).Assembly.Location)];
 
     private readonly ProjectDirectoryOptions options;
     private readonly TextChange editChange;

@@ -406,7 +406,7 @@ internal static class SyntheticFleet
     private static string Guid(int seed)
     {
         var bytes = Bytes(seed, 16);
-        return new System.Guid(bytes).ToString();
+        return new Guid(bytes).ToString();
     }
 
     /// <summary>A well-formed ssh-ed25519 public key: the wire format (name, then 32 key bytes), base64.</summary>

@@ -5,7 +5,6 @@ using System.Linq;
 using Lux.Cli.Diagnostics;
 using Lux.Cli.Explain;
 using Lux.Cli.Options;
-using Lux.Cli.Writing;
 
 namespace Lux.Cli.CommandLine
 {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.IO.Enumeration;
 using System.Linq;
-using Lux.Generators.Emit;
 using Lux.Generators.Transport;
 
 namespace Lux.Cli.Explain

@@ -49,7 +49,7 @@ namespace Lux.Cli.Options
             OptionType.Read(option.GetProperty("type")),
             option.TryGetProperty("default", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null,
             option.TryGetProperty("readOnly", out var r) && r.ValueKind == JsonValueKind.True,
-            option.TryGetProperty("declarations", out var decl) ? decl.EnumerateArray().Select(x => x.GetString()!).ToArray() : System.Array.Empty<string>());
+            option.TryGetProperty("declarations", out var decl) ? decl.EnumerateArray().Select(x => x.GetString()!).ToArray() : Array.Empty<string>());
     }
 
     /// <summary>A module-system type: its name and the parts the mapping to C# needs.</summary>

@@ -708,7 +708,7 @@ namespace Lux.Cli.Options
         {
             if (t.Truncated)
                 return t.Name;
-            string Of(OptionType? inner) => inner is null ? "anything" : Describe(inner);
+            static string Of(OptionType? inner) => inner is null ? "anything" : Describe(inner);
             switch (t.Name)
             {
                 case "nullOr": return "null or " + Of(t.Elem);

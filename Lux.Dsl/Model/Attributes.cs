@@ -2,23 +2,23 @@ using System;
 
 namespace Lux
 {
-    /// <summary>A machine of the fleet. The record derives from <see cref="Lux.Host"/>.</summary>
+    /// <summary>A machine of the fleet. The record derives from <see cref="Host"/>.</summary>
     [AttributeUsage(AttributeTargets.Class, Inherited = false)]
     public sealed class HostAttribute : Attribute { }
 
-    /// <summary>A person with an account on some hosts. The record derives from <see cref="Lux.User"/>.</summary>
+    /// <summary>A person with an account on some hosts. The record derives from <see cref="User"/>.</summary>
     [AttributeUsage(AttributeTargets.Class, Inherited = false)]
     public sealed class UserAttribute : Attribute { }
 
-    /// <summary>The smallest reusable unit of behaviour. The record derives from <see cref="Lux.Feature"/>.</summary>
+    /// <summary>The smallest reusable unit of behaviour. The record derives from <see cref="Feature"/>.</summary>
     [AttributeUsage(AttributeTargets.Class, Inherited = false)]
     public sealed class FeatureAttribute : Attribute { }
 
-    /// <summary>A named bundle of features. The record derives from <see cref="Lux.Profile"/>.</summary>
+    /// <summary>A named bundle of features. The record derives from <see cref="Profile"/>.</summary>
     [AttributeUsage(AttributeTargets.Class, Inherited = false)]
     public sealed class ProfileAttribute : Attribute { }
 
-    /// <summary>The fleet-wide secrets policy that becomes <c>.sops.yaml</c>. The record derives from <see cref="Lux.SecretsPolicy"/>.</summary>
+    /// <summary>The fleet-wide secrets policy that becomes <c>.sops.yaml</c>. The record derives from <see cref="SecretsPolicy"/>.</summary>
     [AttributeUsage(AttributeTargets.Class, Inherited = false)]
     public sealed class SecretsAttribute : Attribute { }
 

@@ -38,6 +38,6 @@ namespace Lux
         /// <c>[Nix]</c> and <c>[NixOption]</c> as the generated trees do, at <paramref name="path"/> below this node:
         /// <c>os.Module&lt;MyAppOptions&gt;("services.my-app").Port = 8080;</c>. Lux checks them like upstream options.
         /// </summary>
-        public T Module<T>(string path) where T : OptionNode, new() => new T();
+        public T Module<T>(string path) where T : OptionNode, new() => new();
     }
 }

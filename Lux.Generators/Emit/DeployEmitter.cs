@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
-using Lux.Generators.Resolve;
 
 namespace Lux.Generators.Emit
 {

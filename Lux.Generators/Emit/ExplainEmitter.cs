@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Lux.Generators.Check.SshRecovery;
-using Lux.Generators.Diagnostics;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
 using Lux.Generators.Resolve;
@@ -211,7 +210,7 @@ namespace Lux.Generators.Emit
             foreach (var rule in SshRecoveryPolicy.Rules)
             {
                 var judged = new RuleVerdict { Id = rule.Id, Requirement = rule.Requirement };
-                judged.Options.AddRange(rule.Reads(host).Select(p => PathText(p)));
+                judged.Options.AddRange(rule.Reads(host).Select(PathText));
                 foreach (var finding in diagnostics.Where(d => d.Id == rule.Id))
                     judged.Findings.Add(new Finding(PlaceOf(finding.Span), finding.Message));
                 verdict.Rules.Add(judged);

@@ -87,7 +87,7 @@ namespace Lux.Generators.Parse
             {
                 return Parse(symbols, symbol, declaration, model, kind, cancellationToken);
             }
-            catch (System.Exception e) when (e is not System.OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 var span = Spans.Of(declaration.Identifier);
                 var diagnostic = LuxDiagnostics.InternalError.At(span, "reading " + symbol.Name, e.GetType().Name, e.Message);

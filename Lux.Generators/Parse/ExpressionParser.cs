@@ -289,8 +289,7 @@ namespace Lux.Generators.Parse
                 case MemberBindingExpressionSyntax binding:
                 {
                     var span = SpanOf(binding);
-                    var property = model.GetSymbolInfo(binding).Symbol as IPropertySymbol;
-                    if (property is null)
+                    if (model.GetSymbolInfo(binding).Symbol is not IPropertySymbol property)
                         return Unsupported(binding, "This '?.' member", "read a property with ?.");
                     return new MemberExpr(new ConditionalTargetExpr(span), property.Name, DefaultFor(property.Type, span), span);
                 }
@@ -305,8 +304,7 @@ namespace Lux.Generators.Parse
 
         private Expr ParseInvocation(InvocationExpressionSyntax invocation)
         {
-            var method = model.GetSymbolInfo(invocation).Symbol as IMethodSymbol;
-            if (method is null)
+            if (model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol method)
                 return Unsupported(invocation, "This call", "call LINQ operators, Mk.*, Nix.Raw or string methods");
             var containing = method.ContainingType;
             var args = invocation.ArgumentList.Arguments;
@@ -394,8 +392,20 @@ namespace Lux.Generators.Parse
             var op = binary.OperatorToken.Text;
             switch (op)
             {
-                case "==": case "!=": case "&&": case "||": case "+": case "-": case "*": case "/": case "%":
-                case "<": case ">": case "<=": case ">=": case "??":
+                case "==":
+                case "!=":
+                case "&&":
+                case "||":
+                case "+":
+                case "-":
+                case "*":
+                case "/":
+                case "%":
+                case "<":
+                case ">":
+                case "<=":
+                case ">=":
+                case "??":
                     return new BinaryExpr(op, Parse(binary.Left), Parse(binary.Right), SpanOf(binary));
                 case "is" when model.GetTypeInfo(binary.Right).Type is { } type:
                     return new IsPatternExpr(Parse(binary.Left), PatternOf(type, SpanOf(binary.Right)), SpanOf(binary));
@@ -511,7 +521,7 @@ namespace Lux.Generators.Parse
 
         private static object? NormaliseConstant(object? value, ITypeSymbol? convertedTo)
         {
-            if (value is null || value is string || value is bool)
+            if (value is null or string or bool)
                 return value;
             if (value is char c)
                 return c.ToString();

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using Lux.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

@@ -202,9 +202,7 @@ namespace Lux.Generators.Resolve
             if (hardware is RecordValue file)
             {
                 var path = AsString(evaluator.Property(file, "Path", null, spec.Span), spec, "Hardware").Replace('\\', '/');
-                var match = nixFiles.Find(path);
-                if (match is null)
-                    throw EvaluationException.At(SpanOf(spec, "Hardware"), LuxDiagnostics.MissingNixFile, host.Name, path);
+                var match = nixFiles.Find(path) ?? throw EvaluationException.At(SpanOf(spec, "Hardware"), LuxDiagnostics.MissingNixFile, host.Name, path);
                 host.HardwarePath = match;
                 host.Definitions.Add(new Definition(ImmutableArray.Create("imports"), new ListValue(ImmutableArray.Create<Value>(new RawValue("./hardware-configuration.nix"))),
                     Definition.PlainPriority, SpanOf(spec, "Hardware"), DefinitionOrigin.Fact(spec, "Hardware")));

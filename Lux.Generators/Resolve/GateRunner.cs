@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Lux.Generators.Diagnostics;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;

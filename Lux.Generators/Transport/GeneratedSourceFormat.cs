@@ -140,7 +140,7 @@ namespace Lux.Generators.Transport
                 source.Append(' ').Append(Escape(path));
             source.Append('\n');
             var hash = Hash(kind, path);
-            for (var start = 0; ; )
+            for (var start = 0; ;)
             {
                 var end = text.IndexOf('\n', start);
                 var length = (end < 0 ? text.Length : end) - start;
@@ -177,7 +177,7 @@ namespace Lux.Generators.Transport
                 return c != '\t';
             if (c < 0x7F)
                 return false;
-            if (c == 0x7F || c == '\u0085' || c == '\u2028' || c == '\u2029' || c == '\uFFFE' || c == '\uFFFF')
+            if (c is (char)0x7F or '\u0085' or '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF')
                 return true;
             if (char.IsHighSurrogate(c))
                 return i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]);
@@ -295,7 +295,7 @@ namespace Lux.Generators.Transport
                 var head = line.Substring(EntryStart.Length);
                 string entryKind;
                 string? path = null;
-                if (head == ExplainKind || head == ManifestKind)
+                if (head is ExplainKind or ManifestKind)
                     entryKind = head;
                 else if (head.StartsWith(FileKind + " ", StringComparison.Ordinal) && Unescape(head.Substring(FileKind.Length + 1)) is { } filePath)
                     (entryKind, path) = (FileKind, filePath);
@@ -361,7 +361,7 @@ namespace Lux.Generators.Transport
         {
             manifest = new DecodedManifest();
             var lines = text.Split('\n');
-            if (lines[0] != "lux-manifest 2" || lines[lines.Length - 1].Length != 0)
+            if (lines[0] != "lux-manifest 2" || lines[^1].Length != 0)
                 return false;
             for (var i = 1; i < lines.Length - 1; i++)
             {

@@ -1,4 +1,3 @@
-using Lux.Generators.Resolve;
 using Lux.Tests.Policy;
 using static Lux.Tests.Policy.LuxVerifier;
 
@@ -25,7 +24,7 @@ public sealed class DeployFactTests
     [Fact]
     public void LUX2007_blocks_writing_nix_out_even_without_the_analyzer()
     {
-        var run = Lux.Tests.Generator.LuxRun.Of(OrionWith("new(\"\") { SshUser = \"kiri\" }"));
+        var run = Generator.LuxRun.Of(OrionWith("new(\"\") { SshUser = \"kiri\" }"));
 
         run.ManifestErrors.Should().ContainSingle().Which.Should().Contain("LUX2007").And.Contain("Deploy.Hostname is empty");
     }

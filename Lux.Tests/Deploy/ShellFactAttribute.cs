@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Lux.Tests.Nix;
-using Xunit;
 
 namespace Lux.Tests.Deploy;
 

@@ -17,13 +17,13 @@ public sealed class BuiltFleet : IDisposable
 
     public BuiltFleet(LuxRun run, string name = "Fleet")
     {
-        Directory = System.IO.Path.Combine(root.Path, name);
-        Generated = System.IO.Path.Combine(Directory, "obj", "Debug", "net10.0", "generated", "Lux.Generators", "Lux.Generators.NixGenerator");
+        Directory = Path.Combine(root.Path, name);
+        Generated = Path.Combine(Directory, "obj", "Debug", "net10.0", "generated", "Lux.Generators", "Lux.Generators.NixGenerator");
         System.IO.Directory.CreateDirectory(Generated);
-        File.WriteAllText(System.IO.Path.Combine(Directory, name + ".csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+        File.WriteAllText(Path.Combine(Directory, name + ".csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
         // As the compiler writes them: one file per hint name, UTF-8 with a byte order mark.
         foreach (var source in run.Result.Results.SelectMany(r => r.GeneratedSources))
-            File.WriteAllText(System.IO.Path.Combine(Generated, source.HintName), source.SourceText.ToString(), Utf8WithBom);
+            File.WriteAllText(Path.Combine(Generated, source.HintName), source.SourceText.ToString(), Utf8WithBom);
     }
 
     /// <summary>The example fleet, Lux.Config, built once per test class.</summary>

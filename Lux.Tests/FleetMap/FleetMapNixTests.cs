@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Lux.Generators.Check.SshRecovery;
 using Lux.Generators.Emit;
-using Lux.Tests.Generator;
 using Lux.Tests.Nix;
 using Lux.Tests.Policy;
 

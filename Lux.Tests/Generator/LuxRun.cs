@@ -2,11 +2,9 @@ using System.Collections.Immutable;
 using Basic.Reference.Assemblies;
 using Lux.Generators;
 using Lux.Generators.Diagnostics;
-using Lux.Generators.Transport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Lux.Tests.Generator;
 
@@ -53,7 +51,7 @@ public sealed class LuxRun
     public static CSharpCompilation CreateCompilation(IEnumerable<(string Path, string Text)> sources, bool concurrentBuild = true) =>
         CSharpCompilation.Create("Fleet",
             sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, s.Path)),
-            Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(Lux.Host).Assembly.Location)),
+            Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(Host).Assembly.Location)),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: concurrentBuild));
 
     public static LuxRun Of(params string[] sources) =>

@@ -5,7 +5,6 @@ using Lux.Generators.Emit;
 using Lux.Generators.Model;
 using Lux.Tests.Generator;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Lux.Tests.Incremental;
 
@@ -211,7 +210,7 @@ public sealed class IncrementalCachingTests
     /// <summary>What a run added again: the inputs of its New or Modified AddSource steps, a host's source or the fleet's.</summary>
     private static IEnumerable<object> ReAddedSources(GeneratorRunResult result) =>
         result.TrackedOutputSteps.SelectMany(s => s.Value)
-            .Where(step => step.Outputs.Any(o => o.Reason == IncrementalStepRunReason.New || o.Reason == IncrementalStepRunReason.Modified))
+            .Where(step => step.Outputs.Any(o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified))
             .SelectMany(step => step.Inputs).Select(input => input.Source.Outputs[input.OutputIndex].Value);
 
     /// <summary>The sources a run added again, by host name, and "fleet" for the fleet's.</summary>
@@ -234,7 +233,7 @@ public sealed class IncrementalCachingTests
     /// <summary>Every object reachable from a step's output, through fields: none may be a Roslyn object that pins a compilation.</summary>
     private static void Walk(object? value, string path, List<string> banned, HashSet<object> visited)
     {
-        if (value is null || value is string || value is Pointer)
+        if (value is null or string or Pointer)
             return;
         var type = value.GetType();
         if (type.IsPrimitive || type.IsEnum || type.IsPointer)

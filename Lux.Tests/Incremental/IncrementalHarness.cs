@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Lux.Generators;
 using Lux.Generators.Diagnostics;
-using Lux.Generators.Transport;
 using Lux.Tests.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

@@ -1,6 +1,4 @@
-using Lux.Generators;
 using Lux.Generators.Diagnostics;
-using Lux.Generators.Model;
 using Lux.Tests.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -71,7 +69,7 @@ public sealed class WarmEqualsColdTests
     }
 
     /// <summary>The manifest, or null when the run made no fleet source.</summary>
-    private static string? Manifest(GeneratorRunResult result) => Lux.Tests.Generator.GeneratedSources.Of(result.GeneratedSources).ManifestText;
+    private static string? Manifest(GeneratorRunResult result) => GeneratedSources.Of(result.GeneratedSources).ManifestText;
 
     private static List<string> Format(IEnumerable<Diagnostic> diagnostics) =>
         diagnostics.Where(d => d.Location.IsInSource)

@@ -287,7 +287,7 @@ public sealed class CSharpLsFixture : IAsyncLifetime
                 return;
             stderrTail.Enqueue(e.Data);
             while (stderrTail.Count > 200)
-                stderrTail.TryDequeue(out string? _);
+                stderrTail.TryDequeue(out var _);
         };
         process.BeginErrorReadLine();
         client = new LspClient(process.StandardOutput.BaseStream, process.StandardInput.BaseStream, OnServerRequest, OnNotification, Note);

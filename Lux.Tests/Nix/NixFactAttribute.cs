@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Lux.Tests.Nix;
 
 /// <summary>

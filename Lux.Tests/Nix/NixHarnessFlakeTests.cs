@@ -1,5 +1,3 @@
-using FluentAssertions;
-
 namespace Lux.Tests.Nix;
 
 /// <summary>The harness's evaluation of a flake laid out as Lux writes nix-out/.</summary>

@@ -1,5 +1,3 @@
-using FluentAssertions;
-
 namespace Lux.Tests.Nix;
 
 /// <summary>How the harness merges definitions: as NixOS' module system does, for what the tests read.</summary>

@@ -1,6 +1,3 @@
-using FluentAssertions;
-using Xunit;
-
 namespace Lux.Tests.Nix;
 
 /// <summary>What the harness adds around the merge: assertions, home-manager users, and its upstream stand-ins.</summary>

@@ -1,5 +1,3 @@
-using FluentAssertions;
-
 namespace Lux.Tests.Nix;
 
 /// <summary>nix-out/ at the repository root: the Nix files <c>dotnet build</c> writes from the fleet.</summary>

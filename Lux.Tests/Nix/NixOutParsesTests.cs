@@ -1,5 +1,3 @@
-using FluentAssertions;
-
 namespace Lux.Tests.Nix;
 
 /// <summary>

@@ -23,7 +23,7 @@ public static class LuxVerifier
     public static void Configure(SolutionState state)
     {
         state.AdditionalReferences.AddRange(Net100.References.All);
-        state.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(Lux.Host).Assembly.Location));
+        state.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(Host).Assembly.Location));
         state.Sources.Add(("/0/Usings.cs", Usings));
     }
 

@@ -47,7 +47,7 @@ public sealed class RoslynConventionTests
     [Fact]
     public void Every_descriptor_is_an_error_with_a_docs_page_but_the_renamed_option_warning()
     {
-        foreach (var descriptor in new Lux.Generators.Diagnostics.LuxAnalyzer().SupportedDiagnostics)
+        foreach (var descriptor in new Generators.Diagnostics.LuxAnalyzer().SupportedDiagnostics)
         {
             // A renamed option still works in NixOS: LUX3006 warns and leaves nix-out to be written.
             descriptor.DefaultSeverity.Should().Be(descriptor.Id == "LUX3006" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error);

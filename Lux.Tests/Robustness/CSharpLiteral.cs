@@ -12,7 +12,7 @@ internal static class CSharpLiteral
         var sb = new StringBuilder(value.Length + 2).Append('"');
         foreach (var c in value)
         {
-            if (c == '"' || c == '\\')
+            if (c is '"' or '\\')
                 sb.Append('\\').Append(c);
             else if (c is >= ' ' and <= '~')
                 sb.Append(c);

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using CsCheck;
 using Lux.Tests.Generator;
 using Lux.Tests.Nix;
@@ -23,7 +22,7 @@ public sealed class EscapingPropertyTests
     {
         var batch = Gen.Select(NixTextGen.Text.ArrayUnique[BatchSize], NixTextGen.Text.Array[BatchSize]);
         // A failure names the pairs Nix read back differently; the whole batch would drown them.
-        batch.Sample((names, values) => AssertReadsBack(names, values), iter: Batches, threads: 1,
+        batch.Sample(AssertReadsBack, iter: Batches, threads: 1,
             print: b => b.Item1.Length + " names and values");
     }
 

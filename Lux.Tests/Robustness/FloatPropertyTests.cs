@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using CsCheck;
 using Lux.Tests.Generator;
 using Lux.Tests.Nix;

@@ -4,7 +4,6 @@ using Basic.Reference.Assemblies;
 using Lux.Generators;
 using Lux.Generators.Diagnostics;
 using Lux.Generators.Emit;
-using Lux.Generators.Transport;
 using Lux.Tests.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -40,7 +39,7 @@ internal sealed partial class MutationHarness
         Sources = ExampleFleet.Sources().Select(s => (s.Path, s.Text)).ToList();
         _trees = Sources.ToDictionary(s => s.Path, s => CSharpSyntaxTree.ParseText(s.Text, s_parseOptions, s.Path));
         _compilation = CSharpCompilation.Create("Lux.Config", _trees.Values,
-            Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(Lux.Host).Assembly.Location)),
+            Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(Host).Assembly.Location)),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         _additionalFiles = ExampleFleet.NixFiles().Select(f => (AdditionalText)new InMemoryText(f.Path, f.Text)).ToImmutableArray();
         _driver = CSharpGeneratorDriver.Create([new NixGenerator().AsSourceGenerator()], _additionalFiles, s_parseOptions)

@@ -1,6 +1,3 @@
-using FluentAssertions;
-using Xunit;
-
 namespace Lux.Tests.Writing;
 
 /// <summary>Files are replaced through a temporary sibling and a rename; no temporary file outlives a write.</summary>

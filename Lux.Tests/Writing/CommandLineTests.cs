@@ -1,6 +1,4 @@
-using FluentAssertions;
 using Lux.Cli.CommandLine;
-using Xunit;
 
 namespace Lux.Tests.Writing;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using FluentAssertions;
 using Lux.Cli.Diagnostics;
 using Lux.Cli.Writing;
-using Xunit;
 
 namespace Lux.Tests.Writing;
 

@@ -1,7 +1,5 @@
-using FluentAssertions;
 using Lux.Cli.Diagnostics;
 using Lux.Generators.Transport;
-using Xunit;
 
 namespace Lux.Tests.Writing;
 

@@ -1,10 +1,8 @@
 using System.Text;
 using CsCheck;
-using FluentAssertions;
 using Lux.Generators.Transport;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Xunit;
 
 namespace Lux.Tests.Writing;
 

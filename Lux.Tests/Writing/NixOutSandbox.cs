@@ -1,7 +1,6 @@
 using System.Text;
 using Lux.Cli.Writing;
 using Lux.Generators.Transport;
-using Xunit;
 
 namespace Lux.Tests.Writing;
 

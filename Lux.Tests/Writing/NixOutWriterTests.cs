@@ -1,6 +1,4 @@
 using System.Text;
-using FluentAssertions;
-using Xunit;
 
 namespace Lux.Tests.Writing;
 

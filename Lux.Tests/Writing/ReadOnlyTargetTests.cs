@@ -1,6 +1,4 @@
-using FluentAssertions;
 using Lux.Cli.Diagnostics;
-using Xunit;
 
 namespace Lux.Tests.Writing;
 

@@ -1,8 +1,6 @@
-using FluentAssertions;
 using Lux.Cli.Diagnostics;
 using Lux.Cli.Writing;
 using Lux.Generators.Transport;
-using Xunit;
 
 namespace Lux.Tests.Writing;
 

@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Lux.Tests.Writing;
 
 /// <summary>A fact that needs symbolic links: skipped where this process may not create them (Windows without Developer Mode).</summary>

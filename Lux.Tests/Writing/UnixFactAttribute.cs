@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Lux.Tests.Writing;
 
 /// <summary>A fact about Unix file-system behaviour: skipped on Windows.</summary>

@@ -98,7 +98,7 @@ namespace Lux.Generators.Check.Integrity
         {
             foreach (var c in text)
             {
-                if (c < 0x21 || c > 0x7E)
+                if (c is < (char)0x21 or > (char)0x7E)
                     return false;
             }
             return text.Length > 0;

@@ -16,7 +16,7 @@ namespace Lux.Generators.Check.Integrity
     internal static class SshPublicKeys
     {
         /// <summary>Each user's keys, at the user.</summary>
-        public static List<DiagnosticInfo> CheckUsers(ResolvedFleet fleet) => Users(fleet, new HashSet<string>(System.StringComparer.Ordinal));
+        public static List<DiagnosticInfo> CheckUsers(ResolvedFleet fleet) => Users(fleet, new HashSet<string>(StringComparer.Ordinal));
 
         /// <summary>Keys that reach a host's accounts other than from a user's own keys (those are reported at the user).</summary>
         public static List<DiagnosticInfo> CheckHosts(ResolvedFleet fleet)
@@ -25,7 +25,7 @@ namespace Lux.Generators.Check.Integrity
             // made Check cost hosts × users, for a set that is empty in a fleet without such a key.
             var reported = new Lazy<HashSet<string>>(() =>
             {
-                var keys = new HashSet<string>(System.StringComparer.Ordinal);
+                var keys = new HashSet<string>(StringComparer.Ordinal);
                 Users(fleet, keys);
                 return keys;
             });

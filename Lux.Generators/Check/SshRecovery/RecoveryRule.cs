@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using Lux.Generators.Diagnostics;
 using Lux.Generators.Evaluate;
@@ -30,7 +29,7 @@ namespace Lux.Generators.Check.SshRecovery
         /// <summary>The options the rule reads, for <c>lux explain</c>'s verdict on an option; none for a rule on a host fact.</summary>
         public virtual IEnumerable<string[]> Reads(RecoveryHost host) => Enumerable.Empty<string[]>();
 
-                /// <summary>
+        /// <summary>
         /// A diagnostic of this rule, "orion: password authentication must be disabled (SSH recovery): …": the host and the
         /// requirement, then <paramref name="details"/>. It names the host record, for the fixes that edit it.
         /// </summary>
