@@ -361,7 +361,7 @@ namespace Lux.Generators.Transport
         {
             manifest = new DecodedManifest();
             var lines = text.Split('\n');
-            if (lines[0] != "lux-manifest 2" || lines[^1].Length != 0)
+            if (lines[0] != "lux-manifest 2" || lines[lines.Length - 1].Length != 0)
                 return false;
             for (var i = 1; i < lines.Length - 1; i++)
             {
