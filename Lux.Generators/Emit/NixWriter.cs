@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using Lux.Generators.Diagnostics;
@@ -184,6 +185,15 @@ namespace Lux.Generators.Emit
             return comment;
         }
 
+        /// <summary>As <see cref="AppendComment(IEnumerable{SourceSpan})"/>; the usual option has one definition, whose place needs no list.</summary>
+        private void AppendComment(ImmutableArray<SourceSpan> sources)
+        {
+            if (sources.Length != 1)
+                AppendComment((IEnumerable<SourceSpan>)sources);
+            else if (!sources[0].IsNone)
+                sb.Append(" # ").Append(RelativePath(sources[0])).Append(':').Append(sources[0].StartLine + 1);
+        }
+
         /// <summary>Appends " # File.cs:12, Other.cs:3", each place of <paramref name="sources"/> once, in order; nothing when none has a place.</summary>
         private void AppendComment(IEnumerable<SourceSpan> sources)
         {
@@ -198,7 +208,7 @@ namespace Lux.Generators.Emit
                     places.Add(place);
             }
             for (var i = 0; places is not null && i < places.Count; i++)
-                sb.Append(i == 0 ? " # " : ", ").Append(places[i].File).Append(':').Append(places[i].Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                sb.Append(i == 0 ? " # " : ", ").Append(places[i].File).Append(':').Append(places[i].Line);
         }
 
         /// <summary>The span's file relative to the project (<see cref="SourceSpan.RelativePath"/>), made once per file.</summary>

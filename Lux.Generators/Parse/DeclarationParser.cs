@@ -179,8 +179,12 @@ namespace Lux.Generators.Parse
                 var (node, depth) = stack.Pop();
                 if (depth > MaxSyntaxDepth)
                     return true;
-                foreach (var child in node.ChildNodes())
-                    stack.Push((child, depth + 1));
+                // ChildNodesAndTokens is a struct list; ChildNodes would allocate an iterator per node.
+                foreach (var child in node.ChildNodesAndTokens())
+                {
+                    if (child.AsNode() is { } childNode)
+                        stack.Push((childNode, depth + 1));
+                }
             }
             return false;
         }

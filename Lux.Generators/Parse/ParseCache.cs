@@ -124,16 +124,26 @@ namespace Lux.Generators.Parse
             // tokens' text but changes what other trees can bind to (mutant 843 of seed 20251125).
             foreach (var token in root.DescendantTokens(node => !IsBody(node)))
             {
-                foreach (var trivia in token.LeadingTrivia.Concat(token.TrailingTrivia))
+                // Skipped tokens are structured trivia; most tokens have none, so their trivia is not walked.
+                if (token.HasStructuredTrivia)
                 {
-                    if (trivia.IsKind(SyntaxKind.SkippedTokensTrivia))
-                        sb.Append(trivia.ToString()).Append(' ');
+                    AppendSkipped(sb, token.LeadingTrivia);
+                    AppendSkipped(sb, token.TrailingTrivia);
                 }
                 sb.Append(token.Text).Append(' ').Append(token.Parent?.RawKind ?? 0).Append(' ');
             }
             for (var directive = ((CSharpSyntaxNode)root).GetFirstDirective(); directive is not null; directive = directive.GetNextDirective())
                 sb.Append('\n').Append(directive.ToString());
             return sb.ToString();
+        }
+
+        private static void AppendSkipped(StringBuilder sb, SyntaxTriviaList trivia)
+        {
+            foreach (var t in trivia)
+            {
+                if (t.IsKind(SyntaxKind.SkippedTokensTrivia))
+                    sb.Append(t.ToString()).Append(' ');
+            }
         }
 
         private static bool IsBody(SyntaxNode node) => node switch

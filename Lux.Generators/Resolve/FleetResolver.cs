@@ -226,8 +226,10 @@ namespace Lux.Generators.Resolve
         {
             if (aspect.Spec is null)
                 return;
-            foreach (var gate in aspect.Spec.Gates.Where(g => g.Kind == kind))
+            foreach (var gate in aspect.Spec.Gates)
             {
+                if (gate.Kind != kind)
+                    continue;
                 var env = Evaluate.Environment.Empty with { This = aspect };
                 var roots = new Dictionary<string, ParameterRole>();
                 foreach (var parameter in gate.Parameters)

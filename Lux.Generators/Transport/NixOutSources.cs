@@ -1,6 +1,8 @@
 using System.Linq;
+using System.Text;
 using Lux.Generators.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Lux.Generators.Transport
 {
@@ -14,14 +16,22 @@ namespace Lux.Generators.Transport
     {
         public static void AddHost(SourceProductionContext context, HostSource host) =>
             context.AddSource(GeneratedSourceFormat.HostHintNameFor(host.HostName),
-                GeneratedSourceFormat.EncodeHost(host.HostName, host.Files.Select(f => (f.Path, f.Content)).ToList(), host.Explanation));
+                TextOf(GeneratedSourceFormat.EncodeHost(host.HostName, host.Files.Select(f => (f.Path, f.Content)).ToList(), host.Explanation)));
 
         public static void AddFleet(SourceProductionContext context, FleetSource fleet)
         {
             var manifest = fleet.Manifest;
             context.AddSource(GeneratedSourceFormat.FleetHintName,
-                GeneratedSourceFormat.EncodeFleet(fleet.Files.Select(f => (f.Path, f.Content)).ToList(), fleet.ExplanationIndex,
-                    GeneratedSourceFormat.EncodeManifest(manifest.Hosts, manifest.Paths, manifest.Errors, manifest.PolicyErrors)));
+                TextOf(GeneratedSourceFormat.EncodeFleet(fleet.Files.Select(f => (f.Path, f.Content)).ToList(), fleet.ExplanationIndex,
+                    GeneratedSourceFormat.EncodeManifest(manifest.Hosts, manifest.Paths, manifest.Errors, manifest.PolicyErrors))));
+        }
+
+        /// <summary>The source as the compiler's text: its one copy, UTF-8 as AddSource(string) would make it.</summary>
+        internal static SourceText TextOf(EncodedSource source)
+        {
+            var text = new char[source.Length];
+            source.CopyTo(text);
+            return new CharArrayText(text, Encoding.UTF8);
         }
     }
 }

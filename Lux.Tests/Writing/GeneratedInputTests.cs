@@ -76,7 +76,7 @@ public sealed class GeneratedInputTests : IDisposable
     public void A_manifest_with_a_line_it_does_not_know_is_a_clear_error()
     {
         File.WriteAllText(_sandbox.FleetSourcePath,
-            GeneratedSourceFormat.EncodeFleet([("a.nix", "a")], "", "lux-manifest 2\nfile a.nix\nfiles b.nix\n"));
+            GeneratedSourceFormat.EncodeFleet([("a.nix", "a")], "", "lux-manifest 2\nfile a.nix\nfiles b.nix\n").ToString());
 
         var result = _sandbox.Write();
 
@@ -143,7 +143,7 @@ public sealed class GeneratedInputTests : IDisposable
     public void A_listed_file_no_source_carries_means_nothing_is_written()
     {
         File.WriteAllText(_sandbox.FleetSourcePath,
-            GeneratedSourceFormat.EncodeFleet([("a.nix", "a")], "", GeneratedSourceFormat.EncodeManifest([], ["a.nix", "b.nix"], [], [])));
+            GeneratedSourceFormat.EncodeFleet([("a.nix", "a")], "", GeneratedSourceFormat.EncodeManifest([], ["a.nix", "b.nix"], [], [])).ToString());
 
         var result = _sandbox.Write();
 
@@ -156,7 +156,7 @@ public sealed class GeneratedInputTests : IDisposable
     public void A_carried_file_the_manifest_does_not_list_is_refused()
     {
         _sandbox.Generate(("hosts/a/default.nix", "a"));
-        File.WriteAllText(_sandbox.HostSourcePath("a"), GeneratedSourceFormat.EncodeHost("a", [("hosts/a/default.nix", "a"), ("hosts/a/extra.nix", "x")], null));
+        File.WriteAllText(_sandbox.HostSourcePath("a"), GeneratedSourceFormat.EncodeHost("a", [("hosts/a/default.nix", "a"), ("hosts/a/extra.nix", "x")], null).ToString());
 
         var result = _sandbox.Write();
 
@@ -168,7 +168,7 @@ public sealed class GeneratedInputTests : IDisposable
     public void A_host_source_carrying_another_host_is_refused()
     {
         _sandbox.Generate(("hosts/a/default.nix", "a"));
-        File.WriteAllText(_sandbox.HostSourcePath("a"), GeneratedSourceFormat.EncodeHost("b", [("hosts/a/default.nix", "a")], null));
+        File.WriteAllText(_sandbox.HostSourcePath("a"), GeneratedSourceFormat.EncodeHost("b", [("hosts/a/default.nix", "a")], null).ToString());
 
         var result = _sandbox.Write();
 
@@ -180,7 +180,7 @@ public sealed class GeneratedInputTests : IDisposable
     public void A_file_carried_twice_is_refused()
     {
         _sandbox.Generate(("flake.nix", "f"), ("hosts/a/default.nix", "a"));
-        File.WriteAllText(_sandbox.HostSourcePath("a"), GeneratedSourceFormat.EncodeHost("a", [("hosts/a/default.nix", "a"), ("flake.nix", "evil")], null));
+        File.WriteAllText(_sandbox.HostSourcePath("a"), GeneratedSourceFormat.EncodeHost("a", [("hosts/a/default.nix", "a"), ("flake.nix", "evil")], null).ToString());
 
         var result = _sandbox.Write();
 
@@ -192,9 +192,9 @@ public sealed class GeneratedInputTests : IDisposable
     public void A_manifest_naming_a_host_outside_the_generated_folder_reads_only_inside_it()
     {
         // The source's name is made from the host's name, never taken from the manifest, and holds no separator.
-        File.WriteAllText(Path.Join(_sandbox.Root, "outside.g.cs"), GeneratedSourceFormat.EncodeHost("../../outside", [("a.nix", "a")], null));
+        File.WriteAllText(Path.Join(_sandbox.Root, "outside.g.cs"), GeneratedSourceFormat.EncodeHost("../../outside", [("a.nix", "a")], null).ToString());
         File.WriteAllText(_sandbox.FleetSourcePath,
-            GeneratedSourceFormat.EncodeFleet([], "", GeneratedSourceFormat.EncodeManifest(["../../outside"], ["a.nix"], [], [])));
+            GeneratedSourceFormat.EncodeFleet([], "", GeneratedSourceFormat.EncodeManifest(["../../outside"], ["a.nix"], [], [])).ToString());
 
         var result = _sandbox.Write();
 
@@ -218,8 +218,8 @@ public sealed class GeneratedInputTests : IDisposable
     [Fact]
     public void Sources_without_a_byte_order_mark_are_read_too()
     {
-        File.WriteAllText(_sandbox.HostSourcePath("a"), GeneratedSourceFormat.EncodeHost("a", [("hosts/a/default.nix", "é")], null));
-        File.WriteAllText(_sandbox.FleetSourcePath, GeneratedSourceFormat.EncodeFleet([], "", GeneratedSourceFormat.EncodeManifest(["a"], ["hosts/a/default.nix"], [], [])));
+        File.WriteAllText(_sandbox.HostSourcePath("a"), GeneratedSourceFormat.EncodeHost("a", [("hosts/a/default.nix", "é")], null).ToString());
+        File.WriteAllText(_sandbox.FleetSourcePath, GeneratedSourceFormat.EncodeFleet([], "", GeneratedSourceFormat.EncodeManifest(["a"], ["hosts/a/default.nix"], [], [])).ToString());
 
         _sandbox.Write().Succeeded.Should().BeTrue();
 

@@ -47,7 +47,7 @@ public sealed class GeneratedSourceFormatRoundTripTests
     {
         var source = GeneratedSourceFormat.EncodeHost("alpha", [("hosts/alpha/default.nix", content), ("hosts/alpha/home.nix", content + "x")], content);
 
-        var decoded = Decode(source);
+        var decoded = Decode(AsCompiled(source));
 
         decoded.Subject.Should().Be(GeneratedSourceFormat.HostSubject);
         decoded.Name.Should().Be("alpha");
@@ -61,7 +61,7 @@ public sealed class GeneratedSourceFormatRoundTripTests
     [MemberData(nameof(NastyContents))]
     public void A_source_is_comments_only_and_compiles_to_nothing(string content)
     {
-        var source = GeneratedSourceFormat.EncodeHost("alpha", [("a.nix", content)], content);
+        var source = GeneratedSourceFormat.EncodeHost("alpha", [("a.nix", content)], content).ToString();
 
         AssertCommentsOnly(source);
     }
@@ -70,7 +70,7 @@ public sealed class GeneratedSourceFormatRoundTripTests
     public void The_fleet_source_round_trips_files_index_and_manifest()
     {
         var manifest = GeneratedSourceFormat.EncodeManifest(["alpha", "beta"], ["flake.nix", "hosts/alpha/default.nix"], ["/a.cs(1,1): error LUX2001: x"], ["/b.cs(2,2): error LUX1002: y"]);
-        var source = GeneratedSourceFormat.EncodeFleet([("flake.nix", "{ }\n"), ("FLEET.md", "# Fleet\n")], "lux-explain-index\t1\nhost\talpha", manifest);
+        var source = GeneratedSourceFormat.EncodeFleet([("flake.nix", "{ }\n"), ("FLEET.md", "# Fleet\n")], "lux-explain-index\t1\nhost\talpha", manifest).ToString();
 
         var decoded = Decode(source);
 
@@ -114,7 +114,7 @@ public sealed class GeneratedSourceFormatRoundTripTests
         const string name = "odd\u2028host\\";
         const string path = "hosts/odd\u2028host\\/a\rb.nix";
 
-        var decoded = Decode(GeneratedSourceFormat.EncodeHost(name, [(path, "x")], null));
+        var decoded = Decode(GeneratedSourceFormat.EncodeHost(name, [(path, "x")], null).ToString());
 
         decoded.Name.Should().Be(name);
         decoded.Entries.Single().Path.Should().Be(path);
@@ -125,7 +125,7 @@ public sealed class GeneratedSourceFormatRoundTripTests
     {
         var content = string.Concat(Enumerable.Repeat("abcdefghij\\\"", 200_000)) + "\n" + new string('x', 1_000_000);
 
-        Decode(GeneratedSourceFormat.EncodeHost("alpha", [("big.nix", content)], null)).Entries.Single().Text.Should().Be(content);
+        Decode(AsCompiled(GeneratedSourceFormat.EncodeHost("alpha", [("big.nix", content)], null))).Entries.Single().Text.Should().Be(content);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class GeneratedSourceFormatRoundTripTests
         var file = Path.Join(Path.GetTempPath(), "lux-format-" + Guid.NewGuid().ToString("N") + ".g.cs");
         try
         {
-            File.WriteAllText(file, GeneratedSourceFormat.EncodeHost("alpha", [("a.nix", content)], content), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+            File.WriteAllText(file, GeneratedSourceFormat.EncodeHost("alpha", [("a.nix", content)], content).ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
 
             Decode(File.ReadAllText(file, new UTF8Encoding(false, throwOnInvalidBytes: true))).Entries.Should().OnlyContain(e => e.Text == content);
         }
@@ -152,7 +152,7 @@ public sealed class GeneratedSourceFormatRoundTripTests
         var entry = Gen.Select(Text, Text);
         Gen.Select(Text.Where(name => name.Length > 0), entry.Array[0, 6], Text.Null()).Sample((name, files, explanation) =>
         {
-            var decoded = Decode(GeneratedSourceFormat.EncodeHost(name, files, explanation));
+            var decoded = Decode(AsCompiled(GeneratedSourceFormat.EncodeHost(name, files, explanation)));
             decoded.Name.Should().Be(name);
             decoded.Entries.Where(e => e.Kind == GeneratedSourceFormat.FileKind).Select(e => (e.Path!, e.Text)).Should().Equal(files);
             decoded.Single(GeneratedSourceFormat.ExplainKind).Should().Be(explanation);
@@ -163,14 +163,14 @@ public sealed class GeneratedSourceFormatRoundTripTests
     [Fact]
     public void Any_text_stays_comments()
     {
-        Text.Sample(text => AssertCommentsOnly(GeneratedSourceFormat.EncodeHost("a", [("a.nix", text)], text)), iter: 500, threads: 1, print: t => t);
+        Text.Sample(text => AssertCommentsOnly(GeneratedSourceFormat.EncodeHost("a", [("a.nix", text)], text).ToString()), iter: 500, threads: 1, print: t => t);
     }
 
     /// <summary>A source cut anywhere short of its end never decodes: the writer gets all of a source or nothing.</summary>
     [Fact]
     public void Every_truncation_is_rejected()
     {
-        var source = GeneratedSourceFormat.EncodeHost("alpha", [("hosts/alpha/default.nix", "{ }\n"), ("hosts/alpha/a.nix", "a\nb"), ("hosts/alpha/e.nix", "")], "record\n");
+        var source = GeneratedSourceFormat.EncodeHost("alpha", [("hosts/alpha/default.nix", "{ }\n"), ("hosts/alpha/a.nix", "a\nb"), ("hosts/alpha/e.nix", "")], "record\n").ToString();
         for (var length = 0; length < source.Length; length++)
             GeneratedSourceFormat.TryDecode(source[..length], out _, out _).Should().BeFalse("a source cut to {0} of {1} characters is incomplete", length, source.Length);
     }
@@ -180,7 +180,7 @@ public sealed class GeneratedSourceFormatRoundTripTests
     public void Any_single_alteration_is_rejected_or_harmless()
     {
         var files = new[] { ("hosts/alpha/default.nix", "{ pkgs, ... }:\n{\n  networking.hostName = \"alpha\";\n}\n"), ("hosts/alpha/b.nix", "b\u2028\\") };
-        var source = GeneratedSourceFormat.EncodeHost("alpha", files, "rec\tord");
+        var source = GeneratedSourceFormat.EncodeHost("alpha", files, "rec\tord").ToString();
         var original = Decode(source);
         Gen.Select(Gen.Int[0, source.Length - 1], Gen.Char, Gen.Int[0, 2]).Sample((at, c, how) =>
         {
@@ -209,7 +209,7 @@ public sealed class GeneratedSourceFormatRoundTripTests
     [InlineData("\n", "\r\n")]
     public void Altered_sources_are_rejected(string from, string to)
     {
-        var source = GeneratedSourceFormat.EncodeHost("alpha", [("a.nix", "x"), ("b.nix", "y")], null);
+        var source = GeneratedSourceFormat.EncodeHost("alpha", [("a.nix", "x"), ("b.nix", "y")], null).ToString();
         source.Should().Contain(from);
 
         GeneratedSourceFormat.TryDecode(source.Replace(from, to, StringComparison.Ordinal), out _, out var problem).Should().BeFalse();
@@ -222,7 +222,7 @@ public sealed class GeneratedSourceFormatRoundTripTests
     [InlineData("// a comment\n")]
     public void Text_after_the_end_line_is_rejected(string after)
     {
-        var source = GeneratedSourceFormat.EncodeHost("alpha", [("a.nix", "x")], null);
+        var source = GeneratedSourceFormat.EncodeHost("alpha", [("a.nix", "x")], null).ToString();
 
         GeneratedSourceFormat.TryDecode(source + after, out _, out var problem).Should().BeFalse();
         problem.Should().Contain("follows");
@@ -260,6 +260,18 @@ public sealed class GeneratedSourceFormatRoundTripTests
     }
 
     /// <summary>Strings rich in what a comment line cannot hold as it is, and in what looks like the format's own lines.</summary>
+    /// <summary>
+    /// The source as the generator hands it to the compiler (read in chunks, to its declared length), checked against its
+    /// text made in one piece: the two must agree character for character, and in length.
+    /// </summary>
+    private static string AsCompiled(EncodedSource source)
+    {
+        var compiled = NixOutSources.TextOf(source).ToString();
+        compiled.Should().Be(source.ToString());
+        compiled.Length.Should().Be(source.Length);
+        return compiled;
+    }
+
     private static readonly Gen<string> Text = Gen.Frequency(
         (3, Gen.Char["ab \"\\\n\r\t\0\u2028\u2029\u0085\u007f{};/>é€\uFEFF\uFFFF\uD83D\uDE80"].Array[0, 40].Select(chars => new string(chars))),
         (1, Gen.String),

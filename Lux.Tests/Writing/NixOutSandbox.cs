@@ -40,10 +40,10 @@ internal sealed class NixOutSandbox : IDisposable
         var list = files.ToList();
         var hosts = list.Where(f => HostOf(f.Path) is not null).GroupBy(f => HostOf(f.Path)!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         foreach (var host in hosts)
-            File.WriteAllText(HostSource(generatedDirectory, host.Key), GeneratedSourceFormat.EncodeHost(host.Key, host.ToList(), null), Utf8WithBom);
+            File.WriteAllText(HostSource(generatedDirectory, host.Key), GeneratedSourceFormat.EncodeHost(host.Key, host.ToList(), null).ToString(), Utf8WithBom);
         var manifest = GeneratedSourceFormat.EncodeManifest(hosts.Select(h => h.Key), list.Select(f => f.Path), errors, []);
         File.WriteAllText(FleetSource(generatedDirectory),
-            GeneratedSourceFormat.EncodeFleet(list.Where(f => HostOf(f.Path) is null).ToList(), "", manifest), Utf8WithBom);
+            GeneratedSourceFormat.EncodeFleet(list.Where(f => HostOf(f.Path) is null).ToList(), "", manifest).ToString(), Utf8WithBom);
     }
 
     /// <summary>The host a path belongs to (hosts/&lt;name&gt;/…), or null for a fleet-wide file.</summary>

@@ -18,7 +18,7 @@ public sealed class PolicySuppressionTests : IDisposable
     {
         Directory.CreateDirectory(_sandbox.Generated);
         File.WriteAllText(_sandbox.FleetSourcePath,
-            GeneratedSourceFormat.EncodeFleet([("flake.nix", "{ }\n")], "", GeneratedSourceFormat.EncodeManifest([], ["flake.nix"], [], [Policy])));
+            GeneratedSourceFormat.EncodeFleet([("flake.nix", "{ }\n")], "", GeneratedSourceFormat.EncodeManifest([], ["flake.nix"], [], [Policy])).ToString());
     }
 
     private WriteResult Write(bool analyzersRan) =>

@@ -109,7 +109,7 @@ public sealed class RefusalTests : IDisposable
     public void Refuses_a_path_listed_twice()
     {
         File.WriteAllText(_sandbox.FleetSourcePath,
-            GeneratedSourceFormat.EncodeFleet([("a.nix", "a")], "", GeneratedSourceFormat.EncodeManifest([], ["a.nix", "a.nix"], [], [])));
+            GeneratedSourceFormat.EncodeFleet([("a.nix", "a")], "", GeneratedSourceFormat.EncodeManifest([], ["a.nix", "a.nix"], [], [])).ToString());
 
         var result = _sandbox.Write();
 
