@@ -64,10 +64,10 @@ namespace Lux.Generators.Emit
                     Leaf(name, leaf, indent);
                     break;
                 case AttrsNode { Children.Count: 0 } empty:
-                    Line(name + " = { };" + Comment(empty.Declared.Select(d => d.Span)), indent);
+                    Line(name + " = { };" + Comment(empty.Declared.Select(d => d.Span).ToImmutableArray()), indent);
                     break;
                 case AttrsNode attrs:
-                    Line(name + " = {" + (attrs.Declared.Count > 0 ? Comment(attrs.Declared.Select(d => d.Span)) : ""), indent);
+                    Line(name + " = {" + (attrs.Declared.Count > 0 ? Comment(attrs.Declared.Select(d => d.Span).ToImmutableArray()) : ""), indent);
                     Body(attrs, indent + 1);
                     Line("};", indent);
                     break;
@@ -97,7 +97,7 @@ namespace Lux.Generators.Emit
                 SourceSpan? previous = null;
                 foreach (var (item, span) in leaf.ListItems)
                 {
-                    var comment = sources.Count > 1 && !Equals(previous, span) ? Comment(new[] { span }) : "";
+                    var comment = sources.Count > 1 && !Equals(previous, span) ? Comment(ImmutableArray.Create(span)) : "";
                     Block(Term(Inline(item, span)), comment, indent + 1);
                     previous = span;
                 }
@@ -176,7 +176,7 @@ namespace Lux.Generators.Emit
             _ => "lib.mkOverride " + priority.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ",
         };
 
-        private string Comment(IEnumerable<SourceSpan> sources)
+        private string Comment(ImmutableArray<SourceSpan> sources)
         {
             var start = sb.Length;
             AppendComment(sources);
@@ -185,30 +185,30 @@ namespace Lux.Generators.Emit
             return comment;
         }
 
-        /// <summary>As <see cref="AppendComment(IEnumerable{SourceSpan})"/>; the usual option has one definition, whose place needs no list.</summary>
+        /// <summary>
+        /// Appends " # File.cs:12, Other.cs:3", each place of <paramref name="sources"/> once, in order; nothing when none has a
+        /// place. Without a list of places: an option has a few sources, usually one.
+        /// </summary>
         private void AppendComment(ImmutableArray<SourceSpan> sources)
         {
-            if (sources.Length != 1)
-                AppendComment((IEnumerable<SourceSpan>)sources);
-            else if (!sources[0].IsNone)
-                sb.Append(" # ").Append(RelativePath(sources[0])).Append(':').Append(sources[0].StartLine + 1);
+            var separator = " # ";
+            for (var i = 0; i < sources.Length; i++)
+            {
+                if (sources[i].IsNone || PlaceSeenBefore(sources, i))
+                    continue;
+                sb.Append(separator).Append(RelativePath(sources[i])).Append(':').Append(sources[i].StartLine + 1);
+                separator = ", ";
+            }
         }
 
-        /// <summary>Appends " # File.cs:12, Other.cs:3", each place of <paramref name="sources"/> once, in order; nothing when none has a place.</summary>
-        private void AppendComment(IEnumerable<SourceSpan> sources)
+        private bool PlaceSeenBefore(ImmutableArray<SourceSpan> sources, int i)
         {
-            List<(string File, int Line)>? places = null;
-            foreach (var source in sources)
+            for (var j = 0; j < i; j++)
             {
-                if (source.IsNone)
-                    continue;
-                var place = (RelativePath(source), source.StartLine + 1);
-                places ??= new List<(string, int)>(1);
-                if (!places.Contains(place))
-                    places.Add(place);
+                if (!sources[j].IsNone && sources[j].StartLine == sources[i].StartLine && RelativePath(sources[j]) == RelativePath(sources[i]))
+                    return true;
             }
-            for (var i = 0; places is not null && i < places.Count; i++)
-                sb.Append(i == 0 ? " # " : ", ").Append(places[i].File).Append(':').Append(places[i].Line);
+            return false;
         }
 
         /// <summary>The span's file relative to the project (<see cref="SourceSpan.RelativePath"/>), made once per file.</summary>

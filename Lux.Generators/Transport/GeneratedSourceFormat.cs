@@ -79,9 +79,9 @@ namespace Lux.Generators.Transport
         }
 
         /// <summary>A host's source: its nix-out files, in the order given, and its explain record when it has one.</summary>
-        public static EncodedSource EncodeHost(string hostName, IReadOnlyList<(string Path, string Content)> files, string? explanation)
+        public static EncodedSource EncodeHost(string hostName, IEnumerable<(string Path, string Content)> files, string? explanation)
         {
-            var entries = new List<CarriedText>(files.Count + 1);
+            var entries = new List<CarriedText>();
             foreach (var (path, content) in files)
                 entries.Add(new CarriedText(FileKind, path, content));
             if (explanation is not null)
@@ -90,9 +90,9 @@ namespace Lux.Generators.Transport
         }
 
         /// <summary>The fleet's source: the fleet-wide files, the explain index and the manifest (<see cref="EncodeManifest"/>).</summary>
-        public static EncodedSource EncodeFleet(IReadOnlyList<(string Path, string Content)> files, string explanationIndex, string manifest)
+        public static EncodedSource EncodeFleet(IEnumerable<(string Path, string Content)> files, string explanationIndex, string manifest)
         {
-            var entries = new List<CarriedText>(files.Count + 2);
+            var entries = new List<CarriedText>();
             foreach (var (path, content) in files)
                 entries.Add(new CarriedText(FileKind, path, content));
             entries.Add(new CarriedText(ExplainKind, null, explanationIndex));
@@ -122,63 +122,71 @@ namespace Lux.Generators.Transport
             Add(ref sink, Preface);
             var total = Hash(subject, null);
             for (var e = 0; e < entries.Count; e++)
-            {
-                var entry = entries[e];
-                Add(ref sink, EntryStart);
-                Add(ref sink, entry.Kind);
-                if (entry.Path is not null)
-                {
-                    Add(ref sink, " ");
-                    Add(ref sink, Escape(entry.Path));
-                }
-                Add(ref sink, "\n");
-                var text = entry.Text;
-                var hash = Hash(entry.Kind, entry.Path);
-                for (var start = 0; ;)
-                {
-                    var end = text.IndexOf('\n', start);
-                    var length = (end < 0 ? text.Length : end) - start;
-                    var plain = true;
-                    for (var i = start; i < start + length; i++)
-                    {
-                        if (hashing)
-                            hash = (hash ^ text[i]) * FnvPrime;
-                        if (plain && MustEscape(text, i))
-                        {
-                            plain = false;
-                            if (!hashing)
-                                break;
-                        }
-                    }
-                    if (plain)
-                    {
-                        Add(ref sink, VerbatimLine);
-                        sink.Add(text, start, length);
-                    }
-                    else
-                    {
-                        Add(ref sink, EscapedLine);
-                        Add(ref sink, Escape(text.Substring(start, length)));
-                    }
-                    Add(ref sink, "\n");
-                    if (end < 0)
-                        break;
-                    if (hashing)
-                        hash = (hash ^ '\n') * FnvPrime;
-                    start = end + 1;
-                }
-                Add(ref sink, SumLine);
-                Add(ref sink, text.Length.ToString(CultureInfo.InvariantCulture));
-                Add(ref sink, " ");
-                Add(ref sink, HashText(hash, hashing));
-                Add(ref sink, "\n");
-                total = Fold(total, hash);
-            }
+                total = Fold(total, WriteEntry(ref sink, entries[e], hashing));
             Add(ref sink, EndLine);
             Add(ref sink, entries.Count.ToString(CultureInfo.InvariantCulture));
             Add(ref sink, " ");
             Add(ref sink, HashText(total, hashing));
             Add(ref sink, "\n");
+        }
+
+        /// <summary>One entry: its head line, its text's lines (as they are, or escaped) and its sum line; returns its hash.</summary>
+        private static ulong WriteEntry<TSink>(ref TSink sink, CarriedText entry, bool hashing)
+            where TSink : struct, ITextSink
+        {
+            Add(ref sink, EntryStart);
+            Add(ref sink, entry.Kind);
+            if (entry.Path is not null)
+            {
+                Add(ref sink, " ");
+                Add(ref sink, Escape(entry.Path));
+            }
+            Add(ref sink, "\n");
+            var text = entry.Text;
+            var hash = Hash(entry.Kind, entry.Path);
+            for (var start = 0; ;)
+            {
+                var end = text.IndexOf('\n', start);
+                var length = (end < 0 ? text.Length : end) - start;
+                if (hashing)
+                {
+                    for (var i = start; i < start + length; i++)
+                        hash = (hash ^ text[i]) * FnvPrime;
+                }
+                if (IsPlain(text, start, length))
+                {
+                    Add(ref sink, VerbatimLine);
+                    sink.Add(text, start, length);
+                }
+                else
+                {
+                    Add(ref sink, EscapedLine);
+                    Add(ref sink, Escape(text.Substring(start, length)));
+                }
+                Add(ref sink, "\n");
+                if (end < 0)
+                    break;
+                if (hashing)
+                    hash = (hash ^ '\n') * FnvPrime;
+                start = end + 1;
+            }
+            Add(ref sink, SumLine);
+            Add(ref sink, text.Length.ToString(CultureInfo.InvariantCulture));
+            Add(ref sink, " ");
+            Add(ref sink, HashText(hash, hashing));
+            Add(ref sink, "\n");
+            return hash;
+        }
+
+        /// <summary>Whether the line from <paramref name="start"/> can stand in a comment as it is (<see cref="MustEscape"/>).</summary>
+        private static bool IsPlain(string text, int start, int length)
+        {
+            for (var i = start; i < start + length; i++)
+            {
+                if (MustEscape(text, i))
+                    return false;
+            }
+            return true;
         }
 
         private static void Add<TSink>(ref TSink sink, string text)

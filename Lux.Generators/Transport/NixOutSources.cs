@@ -16,13 +16,13 @@ namespace Lux.Generators.Transport
     {
         public static void AddHost(SourceProductionContext context, HostSource host) =>
             context.AddSource(GeneratedSourceFormat.HostHintNameFor(host.HostName),
-                TextOf(GeneratedSourceFormat.EncodeHost(host.HostName, host.Files.Select(f => (f.Path, f.Content)).ToList(), host.Explanation)));
+                TextOf(GeneratedSourceFormat.EncodeHost(host.HostName, host.Files.Select(f => (f.Path, f.Content)), host.Explanation)));
 
         public static void AddFleet(SourceProductionContext context, FleetSource fleet)
         {
             var manifest = fleet.Manifest;
             context.AddSource(GeneratedSourceFormat.FleetHintName,
-                TextOf(GeneratedSourceFormat.EncodeFleet(fleet.Files.Select(f => (f.Path, f.Content)).ToList(), fleet.ExplanationIndex,
+                TextOf(GeneratedSourceFormat.EncodeFleet(fleet.Files.Select(f => (f.Path, f.Content)), fleet.ExplanationIndex,
                     GeneratedSourceFormat.EncodeManifest(manifest.Hosts, manifest.Paths, manifest.Errors, manifest.PolicyErrors))));
         }
 

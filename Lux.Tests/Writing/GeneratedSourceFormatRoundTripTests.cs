@@ -259,10 +259,9 @@ public sealed class GeneratedSourceFormatRoundTripTests
         hintName.Should().NotBe(GeneratedSourceFormat.HostHintNameFor(new string('a', 299) + "b"));
     }
 
-    /// <summary>Strings rich in what a comment line cannot hold as it is, and in what looks like the format's own lines.</summary>
     /// <summary>
-    /// The source as the generator hands it to the compiler (read in chunks, to its declared length), checked against its
-    /// text made in one piece: the two must agree character for character, and in length.
+    /// The source as the generator hands it to the compiler (<see cref="NixOutSources.TextOf"/>: counted, then copied once),
+    /// checked against the same source made as a string: they agree character for character and in length.
     /// </summary>
     private static string AsCompiled(EncodedSource source)
     {
@@ -272,6 +271,7 @@ public sealed class GeneratedSourceFormatRoundTripTests
         return compiled;
     }
 
+    /// <summary>Strings rich in what a comment line cannot hold as it is, and in what looks like the format's own lines.</summary>
     private static readonly Gen<string> Text = Gen.Frequency(
         (3, Gen.Char["ab \"\\\n\r\t\0\u2028\u2029\u0085\u007f{};/>é€\uFEFF\uFFFF\uD83D\uDE80"].Array[0, 40].Select(chars => new string(chars))),
         (1, Gen.String),
