@@ -1,4 +1,5 @@
 using Lux.Generators;
+using Lux.Generators.Transport;
 
 namespace Lux.Benchmarks.Fleets;
 
@@ -12,6 +13,12 @@ internal static class FleetFiles
         foreach (var (path, text) in files)
             Write(Path.Combine(directory, path), text);
         Write(Path.Combine(directory, "manifest-errors.txt"), string.Join("\n", errors));
+        // lux explain's records and index too, so that a change can be shown to leave them as they were.
+        foreach (var generated in harness.CreateDriver().RunGenerators(harness.Compilation).GetRunResult().Results.SelectMany(r => r.GeneratedSources))
+        {
+            if (GeneratedSourceFormat.TryDecode(generated.SourceText.ToString(), out var source, out _) && source.Single(GeneratedSourceFormat.ExplainKind) is { } record)
+                Write(Path.Combine(directory, "explain", Path.GetFileNameWithoutExtension(generated.HintName) + ".txt"), record);
+        }
         Console.Error.WriteLine($"{fleet.Describe()}: {files.Count} files, {errors.Count} errors → {directory}");
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using Lux.Generators.Check.SshRecovery;
 using Lux.Generators.Evaluate;
 using Lux.Generators.Model;
@@ -50,11 +51,11 @@ namespace Lux.Generators.Emit
             }
             Compose(host, explanation);
 
-            Options(host.NixOS, "", "", explanation.Options);
+            Options(host.NixOS, "", explanation.Options);
             explanation.Options.AddRange(host.Conflicts.Select(c => ConflictOf(c, "")));
             foreach (var home in host.Homes)
             {
-                Options(home.Value, home.Key, "", explanation.Options);
+                Options(home.Value, home.Key, explanation.Options);
                 if (host.HomeConflicts.TryGetValue(home.Key, out var conflicts))
                     explanation.Options.AddRange(conflicts.Select(c => ConflictOf(c, home.Key)));
             }
@@ -127,33 +128,38 @@ namespace Lux.Generators.Emit
         }
 
         /// <summary>Every option of a merged tree, in path order: its value, its definitions, and how the winners made the value.</summary>
-        /// <param name="path">The node's path as Nix writes it ("" at the root).</param>
-        private void Options(AttrsNode node, string user, string path, List<ExplainedOption> into)
+        private void Options(AttrsNode root, string user, List<ExplainedOption> into) => Options(root, user, new StringBuilder(), into);
+
+        /// <param name="path">The node's path as Nix writes it (empty at the root), made into a string only for an option.</param>
+        private void Options(AttrsNode node, string user, StringBuilder path, List<ExplainedOption> into)
         {
             if (node.Declared.Count > 0)
             {
-                var option = new ExplainedOption
+                var option = new ExplainedOption(node.Declared.Count)
                 {
-                    User = user, Path = path, Priority = node.Declared.Min(d => d.Priority), Merge = MergeKind.Attrs,
+                    User = user, Path = path.ToString(), Priority = node.Declared.Min(d => d.Priority), Merge = MergeKind.Attrs,
                     Value = node.Children.Count == 0 ? "{ }" : "{ … }",
                 };
                 foreach (var definition in node.Declared)
                     option.Definitions.Add(DefinitionOf(definition, "{ }"));
                 into.Add(option);
             }
+            var parent = path.Length;
             foreach (var child in node.Children)
             {
-                var name = NixSyntax.AttributeName(child.Key, SourceSpan.None);
-                var childPath = path.Length == 0 ? name : path + "." + name;
+                if (parent > 0)
+                    path.Append('.');
+                path.Append(NixSyntax.AttributeName(child.Key, SourceSpan.None));
                 switch (child.Value)
                 {
                     case AttrsNode attrs:
-                        Options(attrs, user, childPath, into);
+                        Options(attrs, user, path, into);
                         break;
                     case LeafNode leaf:
-                        into.Add(OptionOf(leaf, user, childPath));
+                        into.Add(OptionOf(leaf, user, path.ToString()));
                         break;
                 }
+                path.Length = parent;
             }
         }
 
@@ -163,7 +169,7 @@ namespace Lux.Generators.Emit
             var winners = 0;
             foreach (var definition in leaf.Definitions)
                 winners += definition.Priority == leaf.Priority ? 1 : 0;
-            var option = new ExplainedOption
+            var option = new ExplainedOption(leaf.Definitions.Length)
             {
                 User = user,
                 Path = path,
@@ -180,7 +186,7 @@ namespace Lux.Generators.Emit
         /// <summary>An option Nix gets no value for, its definitions conflicting (LUX2001): every definition, none winning.</summary>
         private ExplainedOption ConflictOf(ConflictedOption conflict, string user)
         {
-            var option = new ExplainedOption
+            var option = new ExplainedOption(conflict.Definitions.Length)
             {
                 User = user,
                 Path = PathText(conflict.Path),

@@ -101,6 +101,17 @@ namespace Lux.Generators.Emit
 
     internal sealed class ExplainedOption
     {
+        public ExplainedOption()
+            : this(1)
+        {
+        }
+
+        /// <param name="definitions">How many definitions the option has: usually one.</param>
+        public ExplainedOption(int definitions)
+        {
+            Definitions = new List<ExplainedDefinition>(definitions);
+        }
+
         /// <summary>The home-manager user the option belongs to, or "" for the host's NixOS configuration.</summary>
         public string User { get; set; } = "";
 
@@ -115,7 +126,7 @@ namespace Lux.Generators.Emit
         /// <summary>The final value, as Nix; empty for a <see cref="MergeKind.Conflict"/>.</summary>
         public string Value { get; set; } = "";
 
-        public List<ExplainedDefinition> Definitions { get; } = new();
+        public List<ExplainedDefinition> Definitions { get; }
     }
 
     internal sealed class ExplainedDefinition

@@ -38,26 +38,28 @@ namespace Lux.Generators.Emit
         /// <summary>The members of an attribute set, one per line; <c>imports</c> first, as people write it.</summary>
         public void Body(AttrsNode node, int indent)
         {
-            // The children are in ordinal order already (a SortedDictionary), so only imports moves.
+            // The children are in ordinal order already, so only imports moves.
             if (node.Children.TryGetValue("imports", out var imports))
-                Member(new List<string> { "imports" }, imports, indent);
+                Member("imports", imports, indent);
             foreach (var child in node.Children)
             {
                 if (child.Key != "imports")
-                    Member(new List<string> { child.Key }, child.Value, indent);
+                    Member(child.Key, child.Value, indent);
             }
         }
 
-        private void Member(List<string> chain, ConfigNode node, int indent)
+        private void Member(string key, ConfigNode node, int indent)
         {
+            // A chain of single-member sets collapses into one dotted name; most members are not one.
+            List<string>? chain = null;
             while (node is AttrsNode { Children.Count: 1, Declared.Count: 0 } single)
             {
-                var only = single.Children.First();
-                chain.Add(only.Key);
+                var only = single.Children[0];
+                (chain ??= new List<string> { key }).Add(only.Key);
                 node = only.Value;
             }
             var span = node is LeafNode l ? l.Sources.FirstOrDefault() ?? SourceSpan.None : SourceSpan.None;
-            var name = chain.Count == 1 ? NixSyntax.AttributeName(chain[0], span) : DottedName(chain, span);
+            var name = chain is null ? NixSyntax.AttributeName(key, span) : DottedName(chain, span);
             switch (node)
             {
                 case LeafNode leaf:

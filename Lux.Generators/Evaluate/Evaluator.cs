@@ -206,10 +206,7 @@ namespace Lux.Generators.Evaluate
                 case OptionRootExpr root:
                     return new OptionPathValue(root.Parameter, ImmutableArray<string>.Empty);
                 case OptionMemberExpr optionMember:
-                {
-                    var path = AsPath(Eval(optionMember.Target, env), optionMember.Span);
-                    return path with { Segments = path.Segments.Add(optionMember.NixName) };
-                }
+                    return OptionPath(optionMember, env);
                 case OptionIndexExpr optionIndex:
                 {
                     var path = AsPath(Eval(optionIndex.Target, env), optionIndex.Span);
@@ -235,6 +232,32 @@ namespace Lux.Generators.Evaluate
 
         private StringValue EvalInterpolation(InterpolationExpr interpolation, Environment env) =>
             new(ValueText.Join(interpolation.Parts.Select(p => ValueText.ToInterpolated(Readable(Eval(p, env), p.Span)))));
+
+        /// <summary>
+        /// A chain of option members (<c>os.Services.OpenSsh.Ports</c>) as one path: its base evaluated once and every name
+        /// added at once, rather than a path and an array for each member of the chain.
+        /// </summary>
+        private OptionPathValue OptionPath(OptionMemberExpr last, Environment env)
+        {
+            var names = 1;
+            var first = last;
+            while (first.Target is OptionMemberExpr inner)
+            {
+                first = inner;
+                names++;
+            }
+            var start = AsPath(Eval(first.Target, env), first.Span);
+            var segments = ImmutableArray.CreateBuilder<string>(start.Segments.Length + names);
+            segments.AddRange(start.Segments);
+            segments.Count = start.Segments.Length + names;
+            for (var (member, at) = (last, segments.Count - 1); ; member = (OptionMemberExpr)member.Target, at--)
+            {
+                segments[at] = member.NixName;
+                if (ReferenceEquals(member, first))
+                    break;
+            }
+            return start with { Segments = segments.MoveToImmutable() };
+        }
 
         private Value EvalMember(MemberExpr member, Environment env)
         {

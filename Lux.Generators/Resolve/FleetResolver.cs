@@ -21,6 +21,9 @@ namespace Lux.Generators.Resolve
         private readonly NixFileIndex nixFiles;
         private readonly Func<ResolvedHost, SshRecoveryFact, Definition> recoveryAssertions;
 
+        /// <summary>What the gate running now defines, before each definition goes to the host's NixOS or a user's home; reused from gate to gate.</summary>
+        private readonly List<(ParameterRole Role, Definition Definition)> gateDefinitions = new();
+
         private FleetResolver(Evaluator evaluator, NixFileIndex nixFiles, Func<ResolvedHost, SshRecoveryFact, Definition> recoveryAssertions)
         {
             this.evaluator = evaluator;
@@ -123,8 +126,10 @@ namespace Lux.Generators.Resolve
             ReadFacts(host);
 
             var hostAspects = Closure(record, host.IncludeEdges);
-            var userAspects = userRecords.Select(user => Closure(user, host.IncludeEdges)).ToList();
-            var all = Union(new[] { hostAspects }.Concat(userAspects));
+            var hostKeys = new HashSet<string>(hostAspects.Select(a => a.Key), StringComparer.Ordinal);
+            // Each user's aspects that the host's composition does not reach already.
+            var userOwn = userRecords.Select(user => Closure(user, host.IncludeEdges).Where(a => !hostKeys.Contains(a.Key)).ToList()).ToList();
+            var all = Union(new[] { hostAspects }.Concat(userOwn));
             host.Aspects = all.ToImmutableArray();
 
             DefineCore(host);
@@ -138,7 +143,9 @@ namespace Lux.Generators.Resolve
             {
                 var user = userRecords[i];
                 var userName = host.UserNames[i];
-                foreach (var aspect in Union(new[] { hostAspects, userAspects[i] }))
+                foreach (var aspect in hostAspects)
+                    RunGates(host, aspect, GateKind.PerUser, user, userName);
+                foreach (var aspect in userOwn[i])
                     RunGates(host, aspect, GateKind.PerUser, user, userName);
             }
 
@@ -231,7 +238,6 @@ namespace Lux.Generators.Resolve
                 if (gate.Kind != kind)
                     continue;
                 var env = Evaluate.Environment.Empty with { This = aspect };
-                var roots = new Dictionary<string, ParameterRole>();
                 foreach (var parameter in gate.Parameters)
                 {
                     switch (parameter.Role)
@@ -239,16 +245,15 @@ namespace Lux.Generators.Resolve
                         case ParameterRole.Host: env = env.With(parameter.Name, host.Record); break;
                         case ParameterRole.User: env = env.With(parameter.Name, user!); break;
                         default:
-                            roots[parameter.Name] = parameter.Role;
                             env = env.With(parameter.Name, new OptionPathValue(parameter.Name, ImmutableArray<string>.Empty));
                             break;
                     }
                 }
                 try
                 {
-                    var sink = new List<(ParameterRole Role, Definition Definition)>();
-                    new GateRunner(evaluator, roots, sink, DefinitionOrigin.Gate(aspect, gate)).Run(gate.Body, env);
-                    foreach (var (role, definition) in sink)
+                    gateDefinitions.Clear();
+                    new GateRunner(evaluator, gate.Parameters, gateDefinitions, DefinitionOrigin.Gate(aspect, gate)).Run(gate.Body, env);
+                    foreach (var (role, definition) in gateDefinitions)
                     {
                         if (role == ParameterRole.HomeManager)
                             host.HomeDefinitions[userName!].Add(definition);

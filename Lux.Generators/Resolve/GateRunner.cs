@@ -10,15 +10,16 @@ namespace Lux.Generators.Resolve
     internal sealed class GateRunner
     {
         private readonly Evaluator evaluator;
-        private readonly IReadOnlyDictionary<string, ParameterRole> roots;
+        private readonly EquatableArray<GateParameter> parameters;
         private readonly List<(ParameterRole Role, Definition Definition)> sink;
         private readonly DefinitionOrigin origin;
 
+        /// <param name="parameters">The gate's parameters: those that are option trees are the roots it may assign under.</param>
         /// <param name="origin">The aspect and gate whose statements run: every definition they make carries it.</param>
-        public GateRunner(Evaluator evaluator, IReadOnlyDictionary<string, ParameterRole> roots, List<(ParameterRole, Definition)> sink, DefinitionOrigin origin)
+        public GateRunner(Evaluator evaluator, EquatableArray<GateParameter> parameters, List<(ParameterRole, Definition)> sink, DefinitionOrigin origin)
         {
             this.evaluator = evaluator;
-            this.roots = roots;
+            this.parameters = parameters;
             this.sink = sink;
             this.origin = origin;
         }
@@ -64,7 +65,7 @@ namespace Lux.Generators.Resolve
 
         private void Assign(AssignStmt assign, Environment env)
         {
-            if (evaluator.Eval(assign.Target, env) is not OptionPathValue target || !roots.TryGetValue(target.Root, out var role))
+            if (evaluator.Eval(assign.Target, env) is not OptionPathValue target || RootRole(target.Root) is not { } role)
                 throw EvaluationException.At(assign.Target.Span, LuxDiagnostics.AssignsOtherRoot);
             var path = target.Segments;
             if (assign.SubPath is not null)
@@ -83,6 +84,17 @@ namespace Lux.Generators.Resolve
             var value = evaluator.Eval(assign.Value, env);
             CheckAssignable(value, assign.Value.Span);
             sink.Add((role, new Definition(path, value, Definition.PlainPriority, assign.Span, origin)));
+        }
+
+        /// <summary>The option tree a parameter of the gate is (NixOS or home-manager), or null for the host, the user, or no parameter.</summary>
+        private ParameterRole? RootRole(string name)
+        {
+            foreach (var parameter in parameters)
+            {
+                if (parameter.Name == name)
+                    return parameter.Role is ParameterRole.Host or ParameterRole.User ? null : parameter.Role;
+            }
+            return null;
         }
 
         /// <summary>

@@ -19,14 +19,15 @@ namespace Lux.Generators.Resolve
         /// <param name="conflicted">Receives every option left out because its definitions conflict, with those definitions.</param>
         public static AttrsNode Merge(IEnumerable<Definition> definitions, string scope, List<DiagnosticInfo> diagnostics, List<ConflictedOption> conflicted)
         {
-            var flat = new List<Definition>();
+            // Sized for the usual definition of one option; an option object adds one for each of its other members.
+            var flat = new List<Definition>(definitions is ICollection<Definition> made ? made.Count : 0);
             foreach (var definition in definitions)
                 Flatten(definition, definition.Path, definition.Value, definition.Priority, definition.Span, flat);
 
             // Group by path, keeping first-definition order; an empty-object definition declares an attribute set.
             var root = new AttrsNode();
-            var byPath = new Dictionary<ImmutableArray<string>, List<Definition>>(PathComparer.Instance);
-            var order = new List<ImmutableArray<string>>();
+            var byPath = new Dictionary<ImmutableArray<string>, List<Definition>>(flat.Count, PathComparer.Instance);
+            var order = new List<ImmutableArray<string>>(flat.Count);
             foreach (var definition in flat)
             {
                 if (definition.Value is OptionObjectValue)
@@ -37,7 +38,7 @@ namespace Lux.Generators.Resolve
                 }
                 if (!byPath.TryGetValue(definition.Path, out var list))
                 {
-                    byPath[definition.Path] = list = new List<Definition>();
+                    byPath[definition.Path] = list = new List<Definition>(1);
                     order.Add(definition.Path);
                 }
                 list.Add(definition);
