@@ -28,7 +28,7 @@ namespace Lux.Generators.Emit
             var copyHostKeys = !string.IsNullOrWhiteSpace(host.Sops?.HostSshKeyPath);
             var adminKey = string.IsNullOrWhiteSpace(host.Sops?.AdminKeyPath) ? null : Absolute(host.Sops!.AdminKeyPath!);
 
-            var s = new StringBuilder();
+            var s = TextBuilders.Rent();
             void L(string line = "") => s.Append(line).Append('\n');
 
             L("#!/usr/bin/env bash");
@@ -143,7 +143,7 @@ namespace Lux.Generators.Emit
             L("nixos-anywhere \\");
             for (var i = 0; i < arguments.Count; i++)
                 L("  " + arguments[i] + (i == arguments.Count - 1 ? "" : " \\"));
-            return new OutputFile(script, s.ToString());
+            return new OutputFile(script, TextBuilders.Finish(s));
         }
 
         // L is the script's line writer, named like the local function L that Emit passes in.

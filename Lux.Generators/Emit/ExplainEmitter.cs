@@ -16,12 +16,11 @@ namespace Lux.Generators.Emit
     /// </summary>
     internal sealed class ExplainEmitter
     {
-        /// <summary>Writes each value's Nix, and each place's file relative to the project (once per file).</summary>
-        private readonly NixWriter writer;
+        private readonly RelativePaths paths;
 
         private ExplainEmitter(string projectDirectory)
         {
-            writer = new NixWriter(projectDirectory);
+            paths = new RelativePaths(projectDirectory);
         }
 
         /// <summary>The host's record as text (<see cref="ExplainRecordFormat"/>).</summary>
@@ -175,11 +174,11 @@ namespace Lux.Generators.Emit
                 Path = path,
                 Priority = leaf.Priority,
                 Merge = leaf.IsList ? MergeKind.Concat : winners > 1 ? MergeKind.Equal : MergeKind.Single,
-                Value = writer.Inline(leaf.Value, at),
+                Value = NixWriter.Inline(leaf.Value, at),
             };
             // The usual option has one definition, whose value is the option's: its Nix is written once.
             foreach (var definition in leaf.Definitions)
-                option.Definitions.Add(DefinitionOf(definition, leaf.Definitions.Length == 1 ? option.Value : writer.Inline(definition.Value, definition.Span)));
+                option.Definitions.Add(DefinitionOf(definition, leaf.Definitions.Length == 1 ? option.Value : NixWriter.Inline(definition.Value, definition.Span)));
             return option;
         }
 
@@ -194,7 +193,7 @@ namespace Lux.Generators.Emit
                 Merge = MergeKind.Conflict,
             };
             foreach (var definition in conflict.Definitions)
-                option.Definitions.Add(DefinitionOf(definition, writer.Inline(definition.Value, definition.Span)));
+                option.Definitions.Add(DefinitionOf(definition, NixWriter.Inline(definition.Value, definition.Span)));
             return option;
         }
 
@@ -232,7 +231,7 @@ namespace Lux.Generators.Emit
         {
             if (span.IsNone)
                 return Place.None;
-            return new Place(writer.RelativePath(span), span.StartLine + 1);
+            return new Place(paths.Of(span), span.StartLine + 1);
         }
 
         private static string KindOf(RecordValue record) => record.Spec?.Kind switch

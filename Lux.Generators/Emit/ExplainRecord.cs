@@ -200,51 +200,11 @@ namespace Lux.Generators.Emit
     /// Internal to Lux (versioned by its first line); scripts read <c>lux explain --json</c> instead. Plain text, which
     /// knows nothing of the transport: the host's generated source carries it as one entry.
     /// </summary>
-    internal static class ExplainRecordFormat
+    /// <remarks>The writing half is the generator's alone (ExplainRecordWriting.cs); the CLI only reads.</remarks>
+    internal static partial class ExplainRecordFormat
     {
         private const string HostHeader = "lux-explain-host\t1";
         private const string IndexHeader = "lux-explain-index\t1";
-
-        /// <summary>The host's record as text.</summary>
-        public static string Write(HostExplanation host)
-        {
-            // About 150 characters an option with its definition, and the head: sized once rather than doubled into.
-            var w = new RecordWriter(HostHeader, 2048 + host.Options.Count * 160);
-            w.Row("host").Field(host.Name).Field(host.Record).Field(host.Includes).End();
-            foreach (var user in host.Users)
-                w.Row("user").Field(user.Name).Field(user.Record).Field(user.Includes).End();
-            foreach (var aspect in host.Aspects)
-            {
-                w.Row("aspect").Field(aspect.Name).Field(aspect.Kind).Field(aspect.Instance).Fields(aspect.Users).End();
-                foreach (var chain in aspect.Chains)
-                {
-                    w.Row("chain");
-                    foreach (var step in chain)
-                        w.Field(step.Kind).Field(step.Name);
-                    w.End();
-                }
-            }
-            foreach (var option in host.Options)
-            {
-                w.Row("option").Field(option.User).Field(option.Path).Field(option.Priority).Field(option.Merge).Field(option.Value).End();
-                // A definition whose value is the option's (the usual single one) leaves it out.
-                foreach (var d in option.Definitions)
-                    w.Row("def").Field(d.Priority).Field(d.Place).Field(d.Aspect).Field(d.Member).Field(d.Stage).Field(d.Value == option.Value ? "" : d.Value).End();
-            }
-            if (host.Recovery is { } recovery)
-            {
-                w.Row("recovery").Fields(recovery.Users).End();
-                foreach (var rule in recovery.Rules)
-                {
-                    w.Row("rule").Field(rule.Id).Field(rule.Requirement).Fields(rule.Options).End();
-                    foreach (var finding in rule.Findings)
-                        w.Row("finding").Field(finding.Place).Field(finding.Message).End();
-                }
-            }
-            foreach (var error in host.Errors)
-                w.Row("error").Field(error.Place).Field(error.Message).End();
-            return w.ToString();
-        }
 
         /// <summary>Null when the text is not a host record of this version.</summary>
         public static HostExplanation? ReadHost(string text) => Rows(text, HostHeader) is { } rows ? HostOf(rows) : null;
@@ -307,26 +267,6 @@ namespace Lux.Generators.Emit
                 }
             }
             return host;
-        }
-
-        /// <summary>The index as text.</summary>
-        public static string Write(FleetIndex index)
-        {
-            var w = new RecordWriter(IndexHeader, 1024 + index.Hosts.Count * 16);
-            foreach (var host in index.Hosts)
-                w.Row("host").Field(host).End();
-            foreach (var user in index.Users)
-                w.Row("user").Field(user.Name).Field(user.Record).End();
-            foreach (var aspect in index.Aspects)
-            {
-                w.Row("aspect").Field(aspect.Name).Field(aspect.Kind).Field(aspect.Place).End();
-                foreach (var (stage, member) in aspect.Gates)
-                    w.Row("gate").Field(stage).Field(member).End();
-                // One row per kind of includer, its names after it: the index stays a line per profile even when a thousand hosts include it.
-                foreach (var kind in aspect.IncludedBy.GroupBy(s => s.Kind))
-                    w.Row("included-by").Field(kind.Key).Fields(kind.Select(s => s.Name)).End();
-            }
-            return w.ToString();
         }
 
         /// <summary>Null when the text is not an index of this version.</summary>
@@ -397,56 +337,6 @@ namespace Lux.Generators.Emit
                 sb.Append(next switch { 't' => '\t', 'n' => '\n', 'r' => '\r', _ => next });
             }
             return sb.ToString();
-        }
-
-        /// <summary>Rows of tab-separated, escaped fields, one a line.</summary>
-        private sealed class RecordWriter
-        {
-            private readonly StringBuilder text;
-
-            public RecordWriter(string header, int capacity)
-            {
-                text = new StringBuilder(capacity).Append(header);
-            }
-
-            public RecordWriter Row(string tag)
-            {
-                text.Append('\n').Append(tag);
-                return this;
-            }
-
-            public RecordWriter Field(string field)
-            {
-                text.Append('\t');
-                foreach (var c in field)
-                {
-                    var escaped = c switch { '\\' => "\\\\", '\t' => "\\t", '\n' => "\\n", '\r' => "\\r", _ => null };
-                    if (escaped is null)
-                        text.Append(c);
-                    else
-                        text.Append(escaped);
-                }
-                return this;
-            }
-
-            public RecordWriter Field(int number) => Field(number.ToString(CultureInfo.InvariantCulture));
-
-            /// <summary>A place as two fields, file and line; both empty for <see cref="Place.None"/>.</summary>
-            public RecordWriter Field(Place place) => place.IsNone ? Field("").Field("") : Field(place.File).Field(place.Line);
-
-            public RecordWriter Fields(IEnumerable<string> fields)
-            {
-                foreach (var field in fields)
-                    Field(field);
-                return this;
-            }
-
-            /// <summary>A row ends where the next begins; kept so each row reads as one.</summary>
-            public void End()
-            {
-            }
-
-            public override string ToString() => text.ToString();
         }
     }
 }

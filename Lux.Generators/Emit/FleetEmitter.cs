@@ -19,8 +19,9 @@ namespace Lux.Generators.Emit
         {
             var files = new List<OutputFile>();
             var dir = "hosts/" + host.Name + "/";
+            var paths = new RelativePaths(projectDirectory);
 
-            var module = new NixWriter(projectDirectory)
+            var module = new NixWriter(paths)
                 .Line("# " + host.Name + ": NixOS configuration. " + Banner)
                 .Line("# Each definition ends with the C# file and line that made it.")
                 .Line("{ config, lib, pkgs, ... }:")
@@ -28,18 +29,18 @@ namespace Lux.Generators.Emit
                 .Line("{");
             module.Body(host.NixOS, 1);
             module.Line("}");
-            files.Add(new OutputFile(dir + "default.nix", module.ToString()));
+            files.Add(new OutputFile(dir + "default.nix", module.Finish()));
 
             foreach (var home in host.Homes)
             {
-                var writer = new NixWriter(projectDirectory)
+                var writer = new NixWriter(paths)
                     .Line("# " + home.Key + "@" + host.Name + ": home-manager configuration. " + Banner)
                     .Line("{ config, lib, pkgs, ... }:")
                     .Line()
                     .Line("{");
                 writer.Body(home.Value, 1);
                 writer.Line("}");
-                files.Add(new OutputFile(dir + "home/" + home.Key + ".nix", writer.ToString()));
+                files.Add(new OutputFile(dir + "home/" + home.Key + ".nix", writer.Finish()));
             }
 
             return files;
@@ -105,7 +106,7 @@ namespace Lux.Generators.Emit
             DeployEmitter.Outputs(w, hosts, nodes, 3);
             w.Line("};", 2)
              .Line("}");
-            return new OutputFile("flake.nix", w.ToString());
+            return new OutputFile("flake.nix", w.Finish());
         }
 
         /// <summary>.sops.yaml from the [Secrets] policy: every recipient in one key group (two groups would mean Shamir sharing).</summary>

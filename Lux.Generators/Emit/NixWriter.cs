@@ -17,13 +17,19 @@ namespace Lux.Generators.Emit
     internal sealed class NixWriter
     {
         private const int LineWidth = 100;
-        private readonly StringBuilder sb = new();
-        private readonly string projectDirectory;
+        private readonly StringBuilder sb = TextBuilders.Rent();
+        private readonly RelativePaths paths;
 
-        /// <summary>Each C# file's path relative to the project, made once per file rather than once per definition.</summary>
-        private readonly Dictionary<string, string> relativePaths = new(System.StringComparer.Ordinal);
+        public NixWriter(string projectDirectory)
+            : this(new RelativePaths(projectDirectory))
+        {
+        }
 
-        public NixWriter(string projectDirectory) => this.projectDirectory = projectDirectory;
+        /// <param name="paths">The places' files, shared by the writers of one host's files.</param>
+        public NixWriter(RelativePaths paths)
+        {
+            this.paths = paths;
+        }
 
         public NixWriter Line(string text = "", int indent = 0)
         {
@@ -33,7 +39,8 @@ namespace Lux.Generators.Emit
             return this;
         }
 
-        public override string ToString() => sb.ToString();
+        /// <summary>The text written; the writer is done with.</summary>
+        public string Finish() => TextBuilders.Finish(sb);
 
         /// <summary>The members of an attribute set, one per line; <c>imports</c> first, as people write it.</summary>
         public void Body(AttrsNode node, int indent)
@@ -128,7 +135,7 @@ namespace Lux.Generators.Emit
         }
 
         /// <summary>A value as a Nix expression; attribute sets inside lists are written inline.</summary>
-        public string Inline(Value value, SourceSpan at)
+        public static string Inline(Value value, SourceSpan at)
         {
             switch (value)
             {
@@ -149,10 +156,10 @@ namespace Lux.Generators.Emit
         }
 
         // Apart from Inline, whose every call would otherwise allocate these lambdas' closure.
-        private string InlineList(ListValue list, SourceSpan at) =>
+        private static string InlineList(ListValue list, SourceSpan at) =>
             list.Items.Length == 0 ? "[ ]" : "[ " + string.Join(" ", list.Items.Select(i => Term(Inline(i, at)))) + " ]";
 
-        private string InlineObject(OptionObjectValue obj, SourceSpan at) =>
+        private static string InlineObject(OptionObjectValue obj, SourceSpan at) =>
             obj.Members.Length == 0 ? "{ }" : "{ " + string.Join(" ", obj.Members.Select(m => NixSyntax.AttributeName(m.Name, at) + " = " + Inline(m.Value, at) + ";")) + " }";
 
         /// <summary>
@@ -213,11 +220,21 @@ namespace Lux.Generators.Emit
             return false;
         }
 
-        /// <summary>The span's file relative to the project (<see cref="SourceSpan.RelativePath"/>), made once per file.</summary>
-        public string RelativePath(SourceSpan span)
+        private string RelativePath(SourceSpan span) => paths.Of(span);
+    }
+
+    /// <summary>Each C# file's path relative to the project (<see cref="SourceSpan.RelativePath"/>), made once per file rather than once per definition.</summary>
+    internal sealed class RelativePaths
+    {
+        private readonly string projectDirectory;
+        private readonly Dictionary<string, string> made = new(System.StringComparer.Ordinal);
+
+        public RelativePaths(string projectDirectory) => this.projectDirectory = projectDirectory;
+
+        public string Of(SourceSpan span)
         {
-            if (!relativePaths.TryGetValue(span.Path, out var path))
-                relativePaths[span.Path] = path = span.RelativePath(projectDirectory);
+            if (!made.TryGetValue(span.Path, out var path))
+                made[span.Path] = path = span.RelativePath(projectDirectory);
             return path;
         }
     }

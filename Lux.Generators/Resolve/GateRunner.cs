@@ -131,9 +131,31 @@ namespace Lux.Generators.Resolve
             }
         }
 
+        /// <summary>A path without quotes, the usual one: its segments cut straight out of it.</summary>
+        private static ImmutableArray<string> SplitPlainPath(string path, SourceSpan at)
+        {
+            var count = 1;
+            foreach (var c in path)
+                count += c == '.' ? 1 : 0;
+            var segments = ImmutableArray.CreateBuilder<string>(count);
+            for (var start = 0; start <= path.Length;)
+            {
+                var end = path.IndexOf('.', start);
+                if (end < 0)
+                    end = path.Length;
+                if (end == start)
+                    throw EvaluationException.At(at, LuxDiagnostics.EmptySegment, path);
+                segments.Add(path.Substring(start, end - start));
+                start = end + 1;
+            }
+            return segments.MoveToImmutable();
+        }
+
         /// <summary>Splits "a.b.\"DP-1\".c" into segments; quoted segments may hold dots.</summary>
         public static ImmutableArray<string> SplitPath(string path, SourceSpan at)
         {
+            if (path.IndexOf('"') < 0)
+                return SplitPlainPath(path, at);
             var segments = ImmutableArray.CreateBuilder<string>();
             var current = new System.Text.StringBuilder();
             var quoted = false;
