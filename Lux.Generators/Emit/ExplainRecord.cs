@@ -9,7 +9,8 @@ namespace Lux.Generators.Emit
     /// What <c>lux explain</c> knows about one host, as the compiler found it: every option the host defines (per user
     /// for home-manager) with every definition, who made it and which won; the aspects that apply and the include
     /// chains that brought them; the SSH recovery verdict. Written by <see cref="ExplainEmitter"/>, read by the CLI:
-    /// this file is compiled into both (as Transport/GeneratedSourceFormat.cs is), so the two cannot drift.
+    /// this file, the model and its reading, is compiled into both (as Transport/GeneratedSourceFormat.cs is); the
+    /// writing (ExplainRecordWriting.cs) is the generator's, and the explain tests read back what it wrote.
     /// </summary>
     internal sealed class HostExplanation
     {
@@ -200,7 +201,6 @@ namespace Lux.Generators.Emit
     /// Internal to Lux (versioned by its first line); scripts read <c>lux explain --json</c> instead. Plain text, which
     /// knows nothing of the transport: the host's generated source carries it as one entry.
     /// </summary>
-    /// <remarks>The writing half is the generator's alone (ExplainRecordWriting.cs); the CLI only reads.</remarks>
     internal static partial class ExplainRecordFormat
     {
         private const string HostHeader = "lux-explain-host\t1";

@@ -1,9 +1,5 @@
 using System.IO.Compression;
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Lux.Tests.Nix;
 
 namespace Lux.Tests.Package;
@@ -25,51 +21,6 @@ public sealed class PackageTests(PackagedFleet packaged) : IClassFixture<Package
         var metadata = nuspec.ReadToEnd();
         metadata.Should().Contain("<license type=\"expression\">MIT</license>").And.Contain("<readme>README.md</readme>").And.Contain("<tags>");
         Directory.GetFiles(packaged.Feed, "Lux.0*.snupkg").Should().ContainSingle("the symbols travel in a snupkg");
-    }
-
-    [Fact]
-    public void Packed_on_linux_x64_the_generator_also_travels_precompiled_and_a_fleet_compiles_with_that_image()
-    {
-        using var package = ZipFile.OpenRead(Directory.GetFiles(packaged.Feed, "Lux.0*.nupkg").Single());
-        var image = package.GetEntry("build/r2r/linux-x64/Lux.Generators.dll");
-        if (!OperatingSystem.IsLinux() || RuntimeInformation.OSArchitecture != Architecture.X64)
-        {
-            image.Should().BeNull("only a linux-x64 pack has the crossgen2 the image is made with");
-            return;
-        }
-        image.Should().NotBeNull();
-
-        var (il, precompiled) = (Read(package.GetEntry("analyzers/dotnet/cs/Lux.Generators.dll")!), Read(image!));
-        precompiled.ReadyToRun.Should().BeTrue("crossgen2 compiled it");
-        il.ReadyToRun.Should().BeFalse("the IL stays the analyzer for every other compiler");
-        precompiled.Mvid.Should().Be(il.Mvid, "it is the same assembly, precompiled");
-
-        Analyzers("MyFleet").Should().Contain(a => a.EndsWith("/build/r2r/linux-x64/Lux.Generators.dll", StringComparison.Ordinal))
-            .And.NotContain(a => a.EndsWith("/analyzers/dotnet/cs/Lux.Generators.dll", StringComparison.Ordinal));
-        Analyzers("MyFleet", "-p:LuxReadyToRun=false").Should().Contain(a => a.EndsWith("/analyzers/dotnet/cs/Lux.Generators.dll", StringComparison.Ordinal))
-            .And.NotContain(a => a.Contains("/r2r/", StringComparison.Ordinal));
-        packaged.RecoveryBuild.ExitCode.Should().Be(0, "the precompiled generator and analyzers ran in that build:\n" + packaged.RecoveryBuild.Output);
-
-        static (bool ReadyToRun, Guid Mvid) Read(ZipArchiveEntry entry)
-        {
-            using var bytes = new MemoryStream();
-            using (var stream = entry.Open())
-                stream.CopyTo(bytes);
-            bytes.Position = 0;
-            using var pe = new PEReader(bytes);
-            var metadata = pe.GetMetadataReader();
-            return (pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, metadata.GetGuid(metadata.GetModuleDefinition().Mvid));
-        }
-    }
-
-    /// <summary>The analyzers the compiler gets for a fleet, as its build resolves them.</summary>
-    private List<string> Analyzers(string fleet, params string[] properties)
-    {
-        var (exitCode, output) = packaged.Dotnet(fleet, ["msbuild", "-t:ResolveLockFileAnalyzers", "-getItem:Analyzer", "-nologo", .. properties]);
-        exitCode.Should().Be(0, output);
-        using var json = JsonDocument.Parse(output);
-        return json.RootElement.GetProperty("Items").GetProperty("Analyzer").EnumerateArray()
-            .Select(a => a.GetProperty("FullPath").GetString()!.Replace('\\', '/')).ToList();
     }
 
     [Fact]
