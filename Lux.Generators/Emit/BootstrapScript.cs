@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using Lux.Generators.Model;
 using Lux.Generators.Resolve;
 
