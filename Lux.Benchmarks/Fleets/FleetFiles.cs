@@ -61,6 +61,8 @@ internal static class FleetFiles
             <ImplicitUsings>disable</ImplicitUsings>
             <Deterministic>true</Deterministic>
             <NoWarn>$(NoWarn);IDE0051;CA1822</NoWarn>
+            {(connected ? "<!-- As the package's targets set it: the compiler server keeps the generator's driver between builds. -->" : "")}
+            {(connected ? "<Features>$(Features);enable-generator-cache</Features>" : "")}
           </PropertyGroup>
           <ItemGroup>
             <Reference Include="Lux.Dsl" HintPath="../lib/Lux.Dsl.dll" />

@@ -24,6 +24,16 @@ public sealed class PackageTests(PackagedFleet packaged) : IClassFixture<Package
     }
 
     [Fact]
+    public void A_fleet_asks_the_compiler_server_to_keep_its_generator_driver_between_builds()
+    {
+        // Without the feature the server starts every build's generator afresh, and a one-line edit re-emits the whole fleet.
+        var (exitCode, output) = packaged.Dotnet("MyFleet", "msbuild", "-getProperty:Features", "-nologo");
+
+        exitCode.Should().Be(0, output);
+        output.Split(';', StringSplitOptions.TrimEntries).Should().Contain("enable-generator-cache");
+    }
+
+    [Fact]
     public void The_tool_package_is_lux_as_a_dotnet_tool_of_the_same_version_as_Lux()
     {
         var lux = Path.GetFileName(Directory.GetFiles(packaged.Feed, "Lux.0*.nupkg").Single());
