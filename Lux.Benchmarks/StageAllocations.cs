@@ -103,9 +103,10 @@ internal static class StageAllocations
                 fleet.Hosts.Add(host);
                 return FleetChecks.CheckHosts(fleet);
             });
-            Stage("host: Emit nix (FleetEmitter)", () => FleetEmitter.EmitHost(host, context.ProjectDirectory));
+            var paths = new RelativePaths(context.ProjectDirectory);
+            Stage("host: Emit nix (FleetEmitter)", () => FleetEmitter.EmitHost(host, paths));
             Stage("host: Emit bootstrap", () => BootstrapScript.Emit(host));
-            var explanation = Stage("host: Emit explain record: the model", () => ExplainEmitter.Explain(host, diagnostics, context.ProjectDirectory));
+            var explanation = Stage("host: Emit explain record: the model", () => ExplainEmitter.Explain(host, diagnostics, paths));
             Stage("host: Emit explain record: written", () => ExplainRecordFormat.Write(explanation));
             var map = Stage("host: HostMap", () => HostMap.Of(host, diagnostics));
             maps.Add((host.Name, spec.TypeName, map));

@@ -9,12 +9,13 @@ internal static class FleetFiles
     public static void DumpNixOut(Fleet fleet, string directory)
     {
         var harness = new LuxHarness(fleet);
-        var (files, errors) = LuxHarness.Decode(harness.CreateDriver().RunGenerators(harness.Compilation).GetRunResult());
+        var run = harness.CreateDriver().RunGenerators(harness.Compilation).GetRunResult();
+        var (files, errors) = LuxHarness.Decode(run);
         foreach (var (path, text) in files)
             Write(Path.Combine(directory, path), text);
         Write(Path.Combine(directory, "manifest-errors.txt"), string.Join("\n", errors));
         // lux explain's records and index too, so that a change can be shown to leave them as they were.
-        foreach (var generated in harness.CreateDriver().RunGenerators(harness.Compilation).GetRunResult().Results.SelectMany(r => r.GeneratedSources))
+        foreach (var generated in run.Results.SelectMany(r => r.GeneratedSources))
         {
             if (GeneratedSourceFormat.TryDecode(generated.SourceText.ToString(), out var source, out _) && source.Single(GeneratedSourceFormat.ExplainKind) is { } record)
                 Write(Path.Combine(directory, "explain", Path.GetFileNameWithoutExtension(generated.HintName) + ".txt"), record);

@@ -18,17 +18,18 @@ namespace Lux.Generators.Emit
     {
         private readonly RelativePaths paths;
 
-        private ExplainEmitter(string projectDirectory)
+        private ExplainEmitter(RelativePaths paths)
         {
-            paths = new RelativePaths(projectDirectory);
+            this.paths = paths;
         }
 
         /// <summary>The host's record as text (<see cref="ExplainRecordFormat"/>).</summary>
-        public static string Emit(ResolvedHost host, IReadOnlyList<DiagnosticInfo> diagnostics, string projectDirectory) =>
-            ExplainRecordFormat.Write(Explain(host, diagnostics, projectDirectory));
+        /// <param name="paths">The places' files, shared with the host's Nix (<see cref="FleetEmitter.EmitHost"/>).</param>
+        public static string Emit(ResolvedHost host, IReadOnlyList<DiagnosticInfo> diagnostics, RelativePaths paths) =>
+            ExplainRecordFormat.Write(Explain(host, diagnostics, paths));
 
-        public static HostExplanation Explain(ResolvedHost host, IReadOnlyList<DiagnosticInfo> diagnostics, string projectDirectory) =>
-            new ExplainEmitter(projectDirectory).Explain(host, diagnostics);
+        public static HostExplanation Explain(ResolvedHost host, IReadOnlyList<DiagnosticInfo> diagnostics, RelativePaths paths) =>
+            new ExplainEmitter(paths).Explain(host, diagnostics);
 
         private HostExplanation Explain(ResolvedHost host, IReadOnlyList<DiagnosticInfo> diagnostics)
         {

@@ -205,22 +205,21 @@ namespace Lux.Generators.Emit
             {
                 if (sources[i].IsNone || PlaceSeenBefore(sources, i))
                     continue;
-                sb.Append(separator).Append(RelativePath(sources[i])).Append(':').Append(sources[i].StartLine + 1);
+                sb.Append(separator).Append(paths.Of(sources[i])).Append(':').Append(sources[i].StartLine + 1);
                 separator = ", ";
             }
         }
 
-        private bool PlaceSeenBefore(ImmutableArray<SourceSpan> sources, int i)
+        /// <summary>Whether an earlier source has the same file and line (one file has one relative path).</summary>
+        private static bool PlaceSeenBefore(ImmutableArray<SourceSpan> sources, int i)
         {
             for (var j = 0; j < i; j++)
             {
-                if (!sources[j].IsNone && sources[j].StartLine == sources[i].StartLine && RelativePath(sources[j]) == RelativePath(sources[i]))
+                if (!sources[j].IsNone && sources[j].StartLine == sources[i].StartLine && sources[j].Path == sources[i].Path)
                     return true;
             }
             return false;
         }
-
-        private string RelativePath(SourceSpan span) => paths.Of(span);
     }
 
     /// <summary>Each C# file's path relative to the project (<see cref="SourceSpan.RelativePath"/>), made once per file rather than once per definition.</summary>

@@ -250,11 +250,14 @@ namespace Lux.Generators.Evaluate
             var segments = ImmutableArray.CreateBuilder<string>(start.Segments.Length + names);
             segments.AddRange(start.Segments);
             segments.Count = start.Segments.Length + names;
-            for (var (member, at) = (last, segments.Count - 1); ; member = (OptionMemberExpr)member.Target, at--)
+            // The chain is read from its end, so its names fill the path from the back.
+            var member = last;
+            for (var at = segments.Count - 1; ; at--)
             {
                 segments[at] = member.NixName;
                 if (ReferenceEquals(member, first))
                     break;
+                member = (OptionMemberExpr)member.Target;
             }
             return start with { Segments = segments.MoveToImmutable() };
         }

@@ -131,64 +131,36 @@ namespace Lux.Generators.Resolve
             }
         }
 
-        /// <summary>A path without quotes, the usual one: its segments cut straight out of it.</summary>
-        private static ImmutableArray<string> SplitPlainPath(string path, SourceSpan at)
-        {
-            var count = 1;
-            foreach (var c in path)
-                count += c == '.' ? 1 : 0;
-            var segments = ImmutableArray.CreateBuilder<string>(count);
-            for (var start = 0; start <= path.Length;)
-            {
-                var end = path.IndexOf('.', start);
-                if (end < 0)
-                    end = path.Length;
-                if (end == start)
-                    throw EvaluationException.At(at, LuxDiagnostics.EmptySegment, path);
-                segments.Add(path.Substring(start, end - start));
-                start = end + 1;
-            }
-            return segments.MoveToImmutable();
-        }
-
         /// <summary>Splits "a.b.\"DP-1\".c" into segments; quoted segments may hold dots.</summary>
         public static ImmutableArray<string> SplitPath(string path, SourceSpan at)
         {
-            if (path.IndexOf('"') < 0)
-                return SplitPlainPath(path, at);
             var segments = ImmutableArray.CreateBuilder<string>();
-            var current = new System.Text.StringBuilder();
+            var start = 0;
             var quoted = false;
             var wasQuoted = false;
-            foreach (var c in path)
+            for (var i = 0; i <= path.Length; i++)
             {
-                if (c == '"')
+                if (i < path.Length && path[i] == '"')
                 {
                     quoted = !quoted;
                     wasQuoted = true;
+                    continue;
                 }
-                else if (c == '.' && !quoted)
-                {
-                    Add();
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-            if (quoted)
-                throw EvaluationException.At(at, LuxDiagnostics.UnclosedQuote, path);
-            Add();
-            return segments.ToImmutable();
-
-            void Add()
-            {
-                if (current.Length == 0 && !wasQuoted)
+                if (i < path.Length && (path[i] != '.' || quoted))
+                    continue;
+                if (quoted)
+                    throw EvaluationException.At(at, LuxDiagnostics.UnclosedQuote, path);
+                // A segment is its text between dots, quotes dropped; most have none, and are cut out as they are.
+                var segment = path.Substring(start, i - start);
+                if (wasQuoted)
+                    segment = segment.Replace("\"", "");
+                else if (segment.Length == 0)
                     throw EvaluationException.At(at, LuxDiagnostics.EmptySegment, path);
-                segments.Add(current.ToString());
-                current.Clear();
+                segments.Add(segment);
+                start = i + 1;
                 wasQuoted = false;
             }
+            return segments.ToImmutable();
         }
     }
 }

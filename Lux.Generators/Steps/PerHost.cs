@@ -32,10 +32,12 @@ namespace Lux.Generators.Steps
                 string? explanation = null;
                 if (CanName(host.Name))
                 {
-                    explanation = Explanation(host, diagnostics, context.ProjectDirectory);
+                    // The comments of the host's Nix and its record name the same files: each relative path is made once.
+                    var places = new RelativePaths(context.ProjectDirectory);
+                    explanation = Explanation(host, diagnostics, places);
                     try
                     {
-                        files.AddRange(FleetEmitter.EmitHost(host, context.ProjectDirectory));
+                        files.AddRange(FleetEmitter.EmitHost(host, places));
                         files.Add(BootstrapScript.Emit(host));
                         hardware = HardwareOf(host);
                     }
@@ -79,11 +81,11 @@ namespace Lux.Generators.Steps
         /// The host's explain record, or null when it cannot be made: explain is a view of the compilation, so its
         /// failure costs the host its answers, never its nix-out (and never the private key material LUX2006 withholds).
         /// </summary>
-        private static string? Explanation(ResolvedHost host, IReadOnlyList<DiagnosticInfo> diagnostics, string projectDirectory)
+        private static string? Explanation(ResolvedHost host, IReadOnlyList<DiagnosticInfo> diagnostics, RelativePaths paths)
         {
             try
             {
-                var record = ExplainEmitter.Emit(host, diagnostics, projectDirectory);
+                var record = ExplainEmitter.Emit(host, diagnostics, paths);
                 return PrivateKeyMaterial.Find(record) is null ? record : null;
             }
             catch (Exception e) when (e is not OperationCanceledException)
